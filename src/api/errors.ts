@@ -1,0 +1,77 @@
+// Errors as the API server returns them, and the way kubectl renders each kind on stderr.
+import { qualifiedPlural, type ResourceType } from './resources.ts';
+
+export interface FieldError {
+  field: string;
+  type: 'Required value' | 'Invalid value' | 'Unsupported value' | 'Duplicate value' | 'Forbidden' | 'Too long' | 'Not found';
+  value?: unknown;
+  detail?: string;
+}
+
+/** A status error from the simulated API server (kubectl prints `Error from server (Reason): ...`). */
+export class ApiError extends Error {
+  constructor(
+    public reason: string,
+    message: string,
+    public details?: { kind: string; name: string; causes: FieldError[] },
+  ) {
+    super(message);
+  }
+
+  render(): string {
+    if (this.reason === 'Invalid' && this.details) {
+      const { kind, name, causes } = this.details;
+      const lines = [...new Set(causes.map(formatFieldError))];
+      if (lines.length === 1) return `The ${kind} "${name}" is invalid: ${lines[0]}`;
+      return `The ${kind} "${name}" is invalid: \n${lines.map((l) => `* ${l}`).join('\n')}`;
+    }
+    return `Error from server (${this.reason}): ${this.message}`;
+  }
+}
+
+export function formatFieldError(e: FieldError): string {
+  let s = `${e.field}: ${e.type}`;
+  if (e.value !== undefined) s += `: ${typeof e.value === 'string' ? JSON.stringify(e.value) : String(e.value)}`;
+  if (e.detail) s += `: ${e.detail}`;
+  return s;
+}
+
+export const notFound = (r: ResourceType, name: string) =>
+  new ApiError('NotFound', `${qualifiedPlural(r)} "${name}" not found`);
+
+export const alreadyExists = (r: ResourceType, name: string) =>
+  new ApiError('AlreadyExists', `${qualifiedPlural(r)} "${name}" already exists`);
+
+export function invalid(kind: string, name: string, causes: FieldError[]): ApiError {
+  const message = `${kind} "${name}" is invalid: ${causes.map(formatFieldError).join(', ')}`;
+  return new ApiError('Invalid', message, { kind, name, causes });
+}
+
+/** A client-side failure: kubectl prints it as `error: <message>`. */
+export class CliError extends Error {
+  constructor(message: string, public exitCode = 1) {
+    super(message);
+  }
+}
+
+/** Printed verbatim (already formatted, possibly several lines). */
+export class RawError extends Error {
+  constructor(message: string, public exitCode = 1) {
+    super(message);
+  }
+}
+
+/** kubectl's UsageErrorf: `error: msg` then `See '<cmd> -h' for help and examples`. */
+export class UsageError extends RawError {
+  constructor(message: string, commandPath: string) {
+    super(`error: ${message}\nSee '${commandPath} -h' for help and examples`);
+  }
+}
+
+/** Renders any error the way kubectl's CheckErr does. */
+export function renderError(err: unknown): string {
+  if (err instanceof ApiError) return err.render();
+  if (err instanceof RawError) return err.message;
+  if (err instanceof Error) return err.message.startsWith('error: ') ? err.message : `error: ${err.message}`;
+  return `error: ${String(err)}`;
+}

@@ -1,0 +1,293 @@
+// The simulated kube-apiserver: the one door through which CLI verbs and controllers read and
+// change cluster state. It assigns uids, resourceVersions and timestamps, validates, records
+// events, and keeps a change log that the control loop hands to controllers.
+import type { ClusterState, Timer } from '../store/schema.ts';
+import type { EventObject, KObject } from './types.ts';
+import { Rng } from '../util/rand.ts';
+import { rfc3339, parseTime } from '../util/time.ts';
+import { lookupResource, resourceForKind, type ResourceType } from './resources.ts';
+import { ApiError, alreadyExists, invalid, notFound } from './errors.ts';
+import { validateObject } from './validate-object.ts';
+import { applyDefaults } from './defaults.ts';
+
+export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface Change {
+  type: ChangeType;
+  resource: string;
+  key: string;
+  obj: KObject;
+}
+
+const EVENT_TTL_MS = 60 * 60 * 1000;
+const KINDS_WITH_GENERATION = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
+
+export function objectKey(ns: string | undefined, name: string): string {
+  return ns ? `${ns}/${name}` : name;
+}
+
+export function keyOf(obj: KObject): string {
+  return objectKey(obj.metadata.namespace, obj.metadata.name);
+}
+
+type ResourceRef = ResourceType | string;
+const res = (r: ResourceRef): ResourceType => {
+  if (typeof r !== 'string') return r;
+  const found = lookupResource(r);
+  if (!found) throw new Error(`unknown resource ${r}`);
+  return found;
+};
+
+export class ApiServer {
+  readonly rng: Rng;
+  changes: Change[] = [];
+  /** Count of simulation steps taken in this process (catch-up cost, for tests and bench). */
+  steps = 0;
+  dirty = false;
+  private eventIndex?: Map<string, EventObject>;
+
+  constructor(public state: ClusterState, public nowMs: number) {
+    this.rng = new Rng(state.rng);
+  }
+
+  now(): number {
+    return this.nowMs;
+  }
+
+  timestamp(ms = this.nowMs): string {
+    return rfc3339(ms);
+  }
+
+  /** Copies the generator state back before saving. */
+  syncRng(): void {
+    this.state.rng = this.rng.state;
+  }
+
+  private bucket(r: ResourceType): Record<string, KObject> {
+    return (this.state.objects[r.plural] ??= {});
+  }
+
+  get<T extends KObject = KObject>(r: ResourceRef, ns: string | undefined, name: string): T | undefined {
+    const rt = res(r);
+    return this.bucket(rt)[objectKey(rt.namespaced ? ns : undefined, name)] as T | undefined;
+  }
+
+  mustGet<T extends KObject = KObject>(r: ResourceRef, ns: string | undefined, name: string): T {
+    const o = this.get<T>(r, ns, name);
+    if (!o) throw notFound(res(r), name);
+    return o;
+  }
+
+  /** All objects of a type, in one namespace or (ns undefined) everywhere, sorted by namespace then name. */
+  list<T extends KObject = KObject>(r: ResourceRef, ns?: string): T[] {
+    const rt = res(r);
+    const all = Object.values(this.bucket(rt)) as T[];
+    const items = rt.namespaced && ns !== undefined ? all.filter((o) => o.metadata.namespace === ns) : all;
+    return items.sort(
+      (a, b) =>
+        (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') ||
+        (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0),
+    );
+  }
+
+  private nextResourceVersion(): string {
+    return String(++this.state.resourceVersion);
+  }
+
+  private record(type: ChangeType, rt: ResourceType, obj: KObject): void {
+    this.dirty = true;
+    this.changes.push({ type, resource: rt.plural, key: keyOf(obj), obj });
+  }
+
+  /** Creates an object: naming, validation, defaulting, metadata. Returns the stored object. */
+  create<T extends KObject>(input: T, opts: { dryRun?: boolean } = {}): T {
+    const rt = resourceForKind(input.kind);
+    const obj = structuredClone(input) as T;
+    const meta = obj.metadata ?? (obj.metadata = { name: '' });
+    if (!rt.namespaced) delete meta.namespace;
+    else meta.namespace ||= 'default';
+    if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.suffix();
+    if (rt.namespaced) this.checkNamespaceWritable(rt, meta.namespace!, meta.name);
+    applyDefaults(obj, this);
+    const causes = validateObject(obj);
+    if (causes.length) throw invalid(rt.kind, meta.name, causes);
+    if (this.get(rt, meta.namespace, meta.name)) throw alreadyExists(rt, meta.name);
+    if (opts.dryRun) return obj;
+    meta.uid = this.rng.uuid();
+    meta.resourceVersion = this.nextResourceVersion();
+    meta.creationTimestamp = this.timestamp();
+    if (KINDS_WITH_GENERATION.has(rt.kind)) meta.generation = 1;
+    this.bucket(rt)[keyOf(obj)] = obj;
+    this.record('ADDED', rt, obj);
+    return obj;
+  }
+
+  private checkNamespaceWritable(rt: ResourceType, ns: string, name: string): void {
+    const nsObj = this.get('namespaces', undefined, ns);
+    if (!nsObj) throw new ApiError('NotFound', `namespaces "${ns}" not found`);
+    if (nsObj.metadata.deletionTimestamp) {
+      throw new ApiError(
+        'Forbidden',
+        `${rt.group ? `${rt.plural}.${rt.group}` : rt.plural} "${name}" is forbidden: unable to create new content in namespace ${ns} because it is being terminated`,
+      );
+    }
+  }
+
+  /** Stores a changed object (the caller mutated a copy or the stored object itself). */
+  update<T extends KObject>(obj: T, opts: { specChanged?: boolean } = {}): T {
+    const rt = resourceForKind(obj.kind);
+    const stored = this.get(rt, obj.metadata.namespace, obj.metadata.name);
+    if (!stored) throw notFound(rt, obj.metadata.name);
+    if (opts.specChanged && KINDS_WITH_GENERATION.has(rt.kind)) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+    obj.metadata.resourceVersion = this.nextResourceVersion();
+    this.bucket(rt)[keyOf(obj)] = obj;
+    this.record('MODIFIED', rt, obj);
+    return obj;
+  }
+
+  /** Removes an object from storage for good (after graceful deletion or finalization). */
+  remove(obj: KObject): void {
+    const rt = resourceForKind(obj.kind);
+    const key = keyOf(obj);
+    if (!this.bucket(rt)[key]) return;
+    delete this.bucket(rt)[key];
+    this.record('DELETED', rt, obj);
+  }
+
+  /**
+   * API DELETE. Objects with finalizers or a graceful pod shutdown get a deletionTimestamp
+   * and linger (shown as Terminating); everything else goes at once. Dependents are left to
+   * the garbage collector, as the API server does.
+   */
+  delete(r: ResourceRef, ns: string | undefined, name: string, opts: { gracePeriodSeconds?: number } = {}): KObject {
+    const rt = res(r);
+    const obj = this.mustGet(rt, ns, name);
+    if (obj.metadata.deletionTimestamp) {
+      if (rt.kind === 'Pod' && opts.gracePeriodSeconds === 0) this.remove(obj);
+      return obj;
+    }
+    if (rt.kind === 'Namespace') {
+      obj.metadata.deletionTimestamp = this.timestamp();
+      obj.status = { ...obj.status, phase: 'Terminating' };
+      this.update(obj);
+      return obj;
+    }
+    if (rt.kind === 'Pod') {
+      const grace = opts.gracePeriodSeconds ?? obj.spec?.terminationGracePeriodSeconds ?? 30;
+      const terminal = ['Succeeded', 'Failed'].includes(obj.status?.phase);
+      if (grace > 0 && obj.spec?.nodeName && !terminal) {
+        obj.metadata.deletionTimestamp = this.timestamp(this.nowMs + grace * 1000);
+        obj.metadata.deletionGracePeriodSeconds = grace;
+        this.update(obj);
+        return obj;
+      }
+    }
+    this.remove(obj);
+    return obj;
+  }
+
+  // ---- timers -------------------------------------------------------------------------------
+
+  schedule(atMs: number, type: string, key: string): void {
+    const timers = this.state.timers;
+    const timer: Timer = { at: Math.max(atMs, this.nowMs), seq: ++this.state.timerSeq, type, key };
+    let lo = 0;
+    let hi = timers.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (timers[mid].at <= timer.at) lo = mid + 1;
+      else hi = mid;
+    }
+    timers.splice(lo, 0, timer);
+    this.dirty = true;
+  }
+
+  cancelTimers(type: string, key: string): void {
+    const before = this.state.timers.length;
+    this.state.timers = this.state.timers.filter((t) => !(t.type === type && t.key === key));
+    if (this.state.timers.length !== before) this.dirty = true;
+  }
+
+  // ---- events -------------------------------------------------------------------------------
+
+  private eventsByKey(): Map<string, EventObject> {
+    if (!this.eventIndex) {
+      this.eventIndex = new Map();
+      for (const e of this.list<EventObject>('events')) this.eventIndex.set(eventAggregateKey(e), e);
+    }
+    return this.eventIndex;
+  }
+
+  /** Records an event, aggregating repeats (same object, reason, message and source) into a count. */
+  recordEvent(
+    about: KObject,
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string,
+    component: string,
+    opts: { host?: string; fieldPath?: string } = {},
+  ): void {
+    const ns = about.metadata.namespace ?? 'default';
+    const ts = this.timestamp();
+    const involvedObject = {
+      kind: about.kind,
+      namespace: about.metadata.namespace ?? (about.kind === 'Node' ? undefined : ns),
+      name: about.metadata.name,
+      uid: about.metadata.uid,
+      apiVersion: about.apiVersion,
+      resourceVersion: about.metadata.resourceVersion,
+      ...(opts.fieldPath ? { fieldPath: opts.fieldPath } : {}),
+    };
+    const draft = { involvedObject, reason, message, source: { component, ...(opts.host ? { host: opts.host } : {}) } };
+    const aggKey = eventAggregateKey(draft as EventObject);
+    const existing = this.eventsByKey().get(aggKey);
+    if (existing && this.get('events', existing.metadata.namespace, existing.metadata.name)) {
+      existing.count = (existing.count ?? 1) + 1;
+      existing.lastTimestamp = ts;
+      this.update(existing);
+      return;
+    }
+    const ev: EventObject = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${about.metadata.name}.${this.rng.hex(16)}`, namespace: ns },
+      involvedObject,
+      reason,
+      message,
+      source: draft.source,
+      firstTimestamp: ts,
+      lastTimestamp: ts,
+      count: 1,
+      type,
+      eventTime: null,
+      reportingComponent: component,
+      reportingInstance: opts.host ?? '',
+    };
+    const created = this.create(ev);
+    this.eventsByKey().set(aggKey, created as EventObject);
+  }
+
+  /** Events expire after the API server's event TTL (1h). */
+  expireEvents(): void {
+    const cutoff = this.nowMs - EVENT_TTL_MS;
+    for (const e of this.list<EventObject>('events')) {
+      const last = parseTime(e.lastTimestamp ?? e.firstTimestamp ?? e.metadata.creationTimestamp) ?? 0;
+      if (last < cutoff) {
+        delete this.bucket(resourceForKind('Event'))[keyOf(e)];
+        this.eventIndex?.delete(eventAggregateKey(e));
+        this.dirty = true;
+      }
+    }
+  }
+
+  takeChanges(): Change[] {
+    const c = this.changes;
+    this.changes = [];
+    return c;
+  }
+}
+
+function eventAggregateKey(e: Pick<EventObject, 'involvedObject' | 'reason' | 'message' | 'source'>): string {
+  const o = e.involvedObject;
+  return [o.kind, o.namespace, o.name, o.uid, o.fieldPath, e.reason, e.message, e.source?.component, e.source?.host].join('\u0000');
+}

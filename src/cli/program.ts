@@ -1,0 +1,75 @@
+// The commander program: global flags, verb registration, and kubectl-shaped parse errors.
+import { Command, CommanderError } from 'commander';
+import { RawError } from '../api/errors.ts';
+import { suggestCommands } from './suggest.ts';
+
+export const PROGRAM = 'kubesim';
+
+export interface GlobalOptions {
+  namespace?: string;
+  context?: string;
+  color?: boolean;
+}
+
+/** Options a verb sees: its own merged with the global ones. */
+export function allOpts<T = Record<string, any>>(cmd: Command): T & GlobalOptions {
+  return cmd.optsWithGlobals() as T & GlobalOptions;
+}
+
+export function commandPath(cmd: Command): string {
+  const names: string[] = [];
+  for (let c: Command | null = cmd; c; c = c.parent) names.unshift(c.name());
+  return names.join(' ');
+}
+
+/** Turns a commander parse error into the text cobra/kubectl prints for the same mistake. */
+export function translateCommanderError(e: CommanderError, program: Command, active: Command): RawError {
+  const see = `See '${commandPath(active)} --help' for usage.`;
+  const m = e.message;
+  switch (e.code) {
+    case 'commander.unknownOption': {
+      const flag = /'([^']+)'/.exec(m)?.[1] ?? '';
+      if (flag.startsWith('--')) return new RawError(`Error: unknown flag: ${flag.split('=')[0]}\n${see}`);
+      return new RawError(`Error: unknown shorthand flag: '${flag[1]}' in ${flag}\n${see}`);
+    }
+    case 'commander.optionMissingArgument': {
+      const flags = /option '([^']+)'/.exec(m)?.[1] ?? '';
+      const long = /--[\w-]+/.exec(flags)?.[0];
+      const short = /(^|\s)-(\w)\b/.exec(flags)?.[2];
+      const used = process.argv.slice(2).reverse().find((a) => a === long || (short && a === `-${short}`));
+      if (used && short && used === `-${short}`) return new RawError(`Error: flag needs an argument: '${short}' in -${short}\n${see}`);
+      return new RawError(`Error: flag needs an argument: ${long ?? flags}\n${see}`);
+    }
+    case 'commander.unknownCommand': {
+      const typed = /'([^']+)'/.exec(m)?.[1] ?? '';
+      const names = program.commands.filter((c) => !(c as any)._hidden).map((c) => c.name());
+      const suggestions = suggestCommands(typed, names);
+      let text = `Error: unknown command "${typed}" for "${PROGRAM}"`;
+      if (suggestions.length) text += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n`;
+      else text += `\nRun '${PROGRAM} --help' for usage.`;
+      return new RawError(text);
+    }
+    case 'commander.missingMandatoryOptionValue': {
+      const long = /--([\w-]+)/.exec(m)?.[1] ?? '';
+      return new RawError(`error: required flag(s) "${long}" not set`);
+    }
+    case 'commander.invalidArgument':
+      return new RawError(`Error: ${m.replace(/^error: /, '')}\n${see}`);
+    case 'commander.excessArguments':
+      return new RawError(`error: ${m.replace(/^error: /, '')}\n${see}`);
+    default:
+      return new RawError(m.startsWith('error: ') ? m : `error: ${m}`);
+  }
+}
+
+/** Parses an integer flag the way pflag does, with its error text. */
+export function intFlag(flagSpec: string, verbPath: string) {
+  return (value: string): number => {
+    if (!/^[+-]?\d+$/.test(value)) {
+      throw new RawError(
+        `Error: invalid argument "${value}" for "${flagSpec}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\nSee '${PROGRAM} ${verbPath} --help' for usage.`,
+      );
+    }
+    return Number(value);
+  };
+}

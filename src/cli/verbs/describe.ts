@@ -1,0 +1,93 @@
+// kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME ...
+import type { Command } from 'commander';
+import { CliError, renderError, notFound } from '../../api/errors.ts';
+import type { ApiServer } from '../../api/server.ts';
+import type { EventObject, KObject, Node, Pod } from '../../api/types.ts';
+import type { ResourceType } from '../../api/resources.ts';
+import { parseLabelSelector, matchesLabels } from '../../api/selectors.ts';
+import { allOpts, PROGRAM } from '../program.ts';
+import { parseResourceArgs } from '../resource-args.ts';
+import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { describePod } from '../../printers/describe/pod.ts';
+import { describeNode } from '../../printers/describe/node.ts';
+import { describeNamespace } from '../../printers/describe/namespace.ts';
+import { present } from '../../printers/present.ts';
+import { out, err } from '../io.ts';
+import { RawError } from '../../api/errors.ts';
+
+function eventsFor(api: ApiServer, obj: KObject): EventObject[] {
+  return api
+    .list<EventObject>('events', obj.kind === 'Node' ? undefined : obj.metadata.namespace)
+    .filter(
+      (e) =>
+        e.involvedObject.kind === obj.kind &&
+        e.involvedObject.name === obj.metadata.name &&
+        (e.involvedObject.uid === obj.metadata.uid || (obj.kind === 'Node' && e.involvedObject.uid === obj.metadata.name) || !e.involvedObject.uid),
+    );
+}
+
+export function describeObject(api: ApiServer, type: ResourceType, obj: KObject): string {
+  const now = api.now();
+  const events = eventsFor(api, obj);
+  switch (type.plural) {
+    case 'pods':
+      return describePod(obj as Pod, events, now);
+    case 'nodes':
+      return describeNode(
+        present(obj, now) as Node,
+        api.list<Pod>('pods').filter((p) => p.spec.nodeName === obj.metadata.name),
+        events,
+        now,
+      );
+    case 'namespaces':
+      return describeNamespace(obj);
+    default:
+      throw new CliError(`describe is not supported for ${type.plural} in this version of kubesim`);
+  }
+}
+
+export function registerDescribe(program: Command): void {
+  program
+    .command('describe')
+    .summary('Show details of a specific resource or group of resources')
+    .description('Show details of a specific resource or group of resources.')
+    .usage('(-f FILENAME | TYPE [NAME_PREFIX | -l label] | TYPE/NAME) [options]')
+    .argument('[args...]')
+    .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+    .option('-A, --all-namespaces', 'If present, list the requested object(s) across all namespaces')
+    .option('--show-events <bool>', 'If true, display events related to the described object', 'true')
+    .action((args: string[], _o, cmd: Command) => {
+      const opts = allOpts<any>(cmd);
+      if (!args.length) {
+        throw new RawError(
+          `You must specify the type of resource to describe. Use "${PROGRAM} api-resources" for a complete list of supported resources.\n\nerror: Required resource not specified.\nSee '${PROGRAM} describe -h' for help and examples`,
+        );
+      }
+      const requests = parseResourceArgs(args);
+      const target = resolveTarget(opts);
+      const sel = opts.selector !== undefined ? parseLabelSelector(opts.selector) : undefined;
+      const { texts, errors, empty } = withCluster(target.cluster, (api) => {
+        const texts: string[] = [];
+        const errors: string[] = [];
+        for (const req of requests) {
+          const ns = req.type.namespaced && !opts.allNamespaces ? target.namespace : undefined;
+          if (req.names.length) {
+            for (const name of req.names) {
+              const exact = api.get(req.type, target.namespace, name);
+              const matches = exact ? [exact] : api.list(req.type, ns).filter((o) => o.metadata.name.startsWith(name));
+              if (!matches.length) errors.push(renderError(notFound(req.type, name)));
+              for (const o of matches) texts.push(describeObject(api, req.type, o));
+            }
+          } else {
+            const objs = api.list(req.type, ns).filter((o) => !sel || matchesLabels(sel, o.metadata.labels));
+            for (const o of objs) texts.push(describeObject(api, req.type, o));
+          }
+        }
+        return { texts, errors, empty: !texts.length };
+      });
+      out(texts.join('\n\n'));
+      for (const e of errors) err(e);
+      if (empty && !errors.length) err(opts.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`);
+      if (errors.length) process.exitCode = 1;
+    });
+}

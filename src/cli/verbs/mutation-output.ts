@@ -1,0 +1,34 @@
+// How mutating verbs report: `kind[.group]/name <operation>` or the object with -o.
+import { Option, type Command } from 'commander';
+import type { KObject } from '../../api/types.ts';
+import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
+import { CliError } from '../../api/errors.ts';
+import { checkOutputFormat } from '../../printers/output.ts';
+import { toJson, toYaml } from '../../printers/serialize.ts';
+
+export type DryRun = 'none' | 'client' | 'server';
+
+export function addDryRunOptions(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--dry-run [strategy]', 'Must be "none", "server", or "client"').preset('client'))
+    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).');
+}
+
+export function dryRunMode(v: string | boolean | undefined): DryRun {
+  if (v === undefined || v === false || v === 'none') return 'none';
+  if (v === true || v === 'client') return 'client';
+  if (v === 'server') return 'server';
+  throw new CliError(`Invalid dry-run value (${v}). Must be "none", "server", or "client".`);
+}
+
+const GENERIC = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
+
+export function printCreated(obj: KObject, operation: string, output: string | undefined, dryRun: DryRun): string {
+  checkOutputFormat(output, GENERIC);
+  const ref = `${qualifiedSingular(resourceForKind(obj.kind))}/${obj.metadata.name}`;
+  if (output === 'name') return `${ref}\n`;
+  if (output === 'yaml') return toYaml(obj);
+  if (output === 'json') return toJson(obj, dryRun !== 'client');
+  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
+  return `${ref} ${operation}${suffix}\n`;
+}

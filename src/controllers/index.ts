@@ -1,0 +1,7 @@
+import type { Controller } from './controller.ts';
+import { namespaceController } from './namespace.ts';
+import { garbageCollector } from './garbage-collector.ts';
+import { kubelet } from './kubelet.ts';
+
+/** Every control-plane component, in the order they react within one instant. */
+export const CONTROLLERS: Controller[] = [namespaceController, garbageCollector, kubelet];

@@ -1,0 +1,44 @@
+import type { KindPrinter } from './kind-printer.ts';
+import { podPrinter } from './pods.ts';
+import { nodePrinter } from './nodes.ts';
+import { makeServicePrinter } from './services.ts';
+import {
+  configMapPrinter,
+  daemonSetPrinter,
+  deploymentPrinter,
+  endpointsPrinter,
+  eventPrinter,
+  namespacePrinter,
+  replicaSetPrinter,
+  serviceAccountPrinter,
+} from './simple.ts';
+
+/** The table printer of each resource (by plural), shared by every verb. */
+export function printerFor(plural: string, wide: boolean): KindPrinter {
+  switch (plural) {
+    case 'pods':
+      return podPrinter;
+    case 'nodes':
+      return nodePrinter;
+    case 'services':
+      return makeServicePrinter(wide);
+    case 'namespaces':
+      return namespacePrinter;
+    case 'configmaps':
+      return configMapPrinter;
+    case 'serviceaccounts':
+      return serviceAccountPrinter;
+    case 'endpoints':
+      return endpointsPrinter;
+    case 'deployments':
+      return deploymentPrinter;
+    case 'replicasets':
+      return replicaSetPrinter;
+    case 'daemonsets':
+      return daemonSetPrinter;
+    case 'events':
+      return eventPrinter;
+    default:
+      throw new Error(`no printer for ${plural}`);
+  }
+}
