@@ -5,6 +5,7 @@ import type { ClusterState, Timer } from '../store/schema.ts';
 import type { EventObject, KObject } from './types.ts';
 import { Rng } from '../util/rand.ts';
 import { rfc3339, parseTime } from '../util/time.ts';
+import { compareStrings } from '../util/compare.ts';
 import { lookupResource, resourceForKind, type ResourceType } from './resources.ts';
 import { ApiError, alreadyExists, invalid, notFound } from './errors.ts';
 import { validateObject } from './validate-object.ts';
@@ -84,9 +85,7 @@ export class ApiServer {
     const all = Object.values(this.bucket(rt)) as T[];
     const items = rt.namespaced && ns !== undefined ? all.filter((o) => o.metadata.namespace === ns) : all;
     return items.sort(
-      (a, b) =>
-        (a.metadata.namespace ?? '').localeCompare(b.metadata.namespace ?? '') ||
-        (a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0),
+      (a, b) => compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name, b.metadata.name),
     );
   }
 

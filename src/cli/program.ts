@@ -23,7 +23,20 @@ export function commandPath(cmd: Command): string {
 }
 
 /** Turns a commander parse error into the text cobra/kubectl prints for the same mistake. */
-export function translateCommanderError(e: CommanderError, program: Command, active: Command): RawError {
+/** The deepest command named on the command line (options and their values are skipped). */
+export function commandFromArgv(program: Command, argv: string[]): Command {
+  let cmd = program;
+  for (const arg of argv) {
+    if (arg === '--') break;
+    if (arg.startsWith('-')) continue;
+    const sub = cmd.commands.find((c) => c.name() === arg || c.aliases().includes(arg));
+    if (sub) cmd = sub;
+  }
+  return cmd;
+}
+
+export function translateCommanderError(e: CommanderError, program: Command, argv: string[]): RawError {
+  const active = commandFromArgv(program, argv);
   const see = `See '${commandPath(active)} --help' for usage.`;
   const m = e.message;
   switch (e.code) {
@@ -36,7 +49,7 @@ export function translateCommanderError(e: CommanderError, program: Command, act
       const flags = /option '([^']+)'/.exec(m)?.[1] ?? '';
       const long = /--[\w-]+/.exec(flags)?.[0];
       const short = /(^|\s)-(\w)\b/.exec(flags)?.[2];
-      const used = process.argv.slice(2).reverse().find((a) => a === long || (short && a === `-${short}`));
+      const used = [...argv].reverse().find((a) => a === long || (short && a === `-${short}`));
       if (used && short && used === `-${short}`) return new RawError(`Error: flag needs an argument: '${short}' in -${short}\n${see}`);
       return new RawError(`Error: flag needs an argument: ${long ?? flags}\n${see}`);
     }
@@ -55,6 +68,8 @@ export function translateCommanderError(e: CommanderError, program: Command, act
     }
     case 'commander.invalidArgument':
       return new RawError(`Error: ${m.replace(/^error: /, '')}\n${see}`);
+    case 'commander.missingArgument':
+      return new RawError(`error: ${m.replace(/^error: /, '')}\nSee '${commandPath(active)} -h' for help and examples`);
     case 'commander.excessArguments':
       return new RawError(`error: ${m.replace(/^error: /, '')}\n${see}`);
     default:

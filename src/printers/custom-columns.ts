@@ -100,13 +100,13 @@ export class UnsortableFieldError extends Error {
 /**
  * Orders objects as `kubectl get --sort-by=<expr>` does: by the first value the
  * expression yields, objects without one first, integers and floats
- * numerically, quantity strings ("100m", "1Gi") by amount, other strings in
- * natural order (so RFC 3339 timestamps sort chronologically). Ties fall where
- * Go's unstable sort.Sort leaves them. Returns a new array.
+ * numerically, quantity strings ("100m", "1Gi") by amount, other strings
+ * byte-wise (so RFC 3339 timestamps sort chronologically). Ties fall where Go's
+ * unstable sort.Sort leaves them. Returns a new array.
  */
 export function sortByJsonPath<T>(objects: readonly T[], sortBy: string, options: SortOptions = {}): T[] {
   const table = options.table ?? false;
-  if (objects.length === 0 || (table && objects.length === 1)) return [...objects];
+  if (sortBy === '' || objects.length === 0 || (table && objects.length === 1)) return [...objects];
 
   let field: string;
   let path: CompiledJsonPath;
@@ -169,43 +169,13 @@ function isLess(a: unknown, b: unknown): boolean {
     if (typeof b !== 'string') throw new Error('unsortable interface: interface');
     const qa = parseQuantity(a);
     const qb = qa && parseQuantity(b);
-    return qa && qb ? compareDecimals(qa, qb) < 0 : naturalLess(a, b);
+    return qa && qb ? compareDecimals(qa, qb) < 0 : goStringLess(a, b);
   }
   throw new Error(`unsortable type: ${goTypeName(a)}`);
 }
 
-/** github.com/fvbommel/sortorder NaturalLess, on UTF-8 bytes. */
-export function naturalLess(s1: string, s2: string): boolean {
-  const a = Buffer.from(s1, 'utf8');
-  const b = Buffer.from(s2, 'utf8');
-  const isDigit = (c: number | undefined) => c !== undefined && c >= 0x30 && c <= 0x39;
-  let i = 0;
-  let j = 0;
-  while (i < a.length && j < b.length) {
-    const d1 = isDigit(a[i]);
-    const d2 = isDigit(b[j]);
-    if (d1 !== d2) return d1;
-    if (!d1) {
-      if (a[i] !== b[j]) return a[i]! < b[j]!;
-      i++;
-      j++;
-      continue;
-    }
-    while (i < a.length && a[i] === 0x30) i++;
-    while (j < b.length && b[j] === 0x30) j++;
-    const nonZero1 = i;
-    const nonZero2 = j;
-    while (isDigit(a[i])) i++;
-    while (isDigit(b[j])) j++;
-    const len1 = i - nonZero1;
-    const len2 = j - nonZero2;
-    if (len1 !== len2) return len1 < len2;
-    const cmp = a.subarray(nonZero1, i).compare(b.subarray(nonZero2, j));
-    if (cmp !== 0) return cmp < 0;
-    if (nonZero1 !== nonZero2) return nonZero1 < nonZero2;
-  }
-  return a.length < b.length;
-}
+/** Go's string `<`: byte-wise on UTF-8. */
+const goStringLess = (a: string, b: string) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8')) < 0;
 
 // ---------------------------------------------------------------------------
 // resource.Quantity, just enough to tell which strings parse and compare them

@@ -53,8 +53,7 @@ const EOF = '';
 
 const isDigit = (r: string) => /^\p{Nd}$/u.test(r);
 const isAlphaNumeric = (r: string) => r === '_' || /^[\p{L}\p{Nd}]$/u.test(r);
-const isTerminator = (r: string) =>
-  r === EOF || ' \t\r\n.,[]$@{}'.includes(r);
+const isTerminator = (r: string) => r === EOF || ' \t\r\n.,[]$@{}'.includes(r);
 
 /** Go's %#U verb for a rune. */
 function formatRune(r: string): string {
@@ -417,7 +416,11 @@ function compareGoStrings(a: string, b: string): number {
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
 }
 
-const sortedKeys = (m: JsonMap) => Object.keys(m).sort(compareGoStrings);
+/** Keys in Go's sorted order; undefined values count as absent, as after a JSON round trip. */
+const sortedKeys = (m: JsonMap) =>
+  Object.keys(m)
+    .filter((k) => m[k] !== undefined)
+    .sort(compareGoStrings);
 
 /** Go's %v for a float64. */
 function formatGoFloat(n: number): string {
@@ -583,7 +586,7 @@ function compare(operator: string, a: unknown, b: unknown): boolean {
 
 /** Elements visited by `*` and `..`: array items, map values by key, string bytes. */
 function childrenOf(v: unknown): unknown[] | undefined {
-  if (Array.isArray(v)) return v;
+  if (Array.isArray(v)) return v.map((item: unknown) => item ?? null);
   if (isMap(v)) return sortedKeys(v).map((k) => v[k]);
   if (typeof v === 'string') return [...Buffer.from(v, 'utf8')];
   return undefined;
@@ -688,7 +691,7 @@ class Evaluator {
   private evalField(input: unknown[], name: string): unknown[] {
     const results: unknown[] = [];
     for (const v of input) {
-      if (isMap(v) && Object.prototype.hasOwnProperty.call(v, name)) results.push(v[name]);
+      if (isMap(v) && Object.prototype.hasOwnProperty.call(v, name) && v[name] !== undefined) results.push(v[name]);
     }
     if (results.length === 0 && input.length > 0 && !this.allowMissingKeys) {
       throw new EvalError(`${name} is not found`, results);
@@ -721,7 +724,7 @@ class Evaluator {
         if (params[2].value <= 0) throw new EvalError('step must be > 0', input);
         step = params[2].value;
       }
-      for (let i = start; i < end; i += step) result.push(value[i]);
+      for (let i = start; i < end; i += step) result.push(value[i] ?? null);
     }
     return result;
   }

@@ -103,7 +103,12 @@ export function render(groups: Group[], opts: OutputOptions, ctx: PrintContext):
   const arg = output.slice(format.length + 1);
   if (format === 'jsonpath' || format === 'jsonpath-as-json') {
     if (!arg) throw new CliError('template format specified but no template given');
-    const path = compileJsonPath(arg);
+    let path;
+    try {
+      path = compileJsonPath(arg);
+    } catch (e: any) {
+      throw new CliError(`error parsing jsonpath ${arg}, ${e.message}`);
+    }
     if (format === 'jsonpath') return path.execute(data);
     return toJson(path.findResults(data).flat());
   }

@@ -26,7 +26,10 @@ export function yamlLib(): typeof import('yaml') {
 }
 
 export function toYaml(v: unknown, sorted = true): string {
+  // YAML 1.1 resolution decides quoting, as go-yaml v2 (behind kubectl) does: "1001", "true",
+  // timestamps and y/n/on/off stay strings only when quoted.
   return yamlLib().stringify(sorted ? sortKeys(v) : v, {
+    version: '1.1',
     indentSeq: false,
     lineWidth: 0,
     minContentWidth: 0,

@@ -487,6 +487,7 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
       {
         addresses: api.list<Pod>('pods', 'kube-system')
           .filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns')
+          .sort((a, b) => (a.status.podIP! < b.status.podIP! ? -1 : 1))
           .map((p) => ({ ip: p.status.podIP!, nodeName: p.spec.nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: 'kube-system', uid: p.metadata.uid } })),
         ports: [
           { name: 'dns-tcp', port: 53, protocol: 'TCP' },

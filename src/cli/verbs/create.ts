@@ -1,6 +1,7 @@
 // kubectl create <generator> ...: the typed generators (namespace for now).
 import type { Command } from 'commander';
-import { allOpts } from '../program.ts';
+import { allOpts, PROGRAM } from '../program.ts';
+import { UsageError } from '../../api/errors.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { out } from '../io.ts';
 import { printCreated, dryRunMode, addDryRunOptions } from './mutation-output.ts';
@@ -17,9 +18,11 @@ export function registerCreate(program: Command): void {
     .summary('Create a namespace with the specified name')
     .description('Create a namespace with the specified name.')
     .usage('NAME [--dry-run=server|client|none] [options]')
-    .argument('<name>');
-  addDryRunOptions(ns).action((name: string, _o, cmd: Command) => {
+    .argument('[name...]');
+  addDryRunOptions(ns).action((names: string[], _o, cmd: Command) => {
     const opts = allOpts<any>(cmd);
+    if (names.length !== 1) throw new UsageError(`exactly one NAME is required, got ${names.length}`, `${PROGRAM} create namespace`);
+    const [name] = names;
     const dryRun = dryRunMode(opts.dryRun);
     if (dryRun === 'client') {
       const obj: KObject = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null as any }, spec: {}, status: {} };

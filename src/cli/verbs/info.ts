@@ -8,6 +8,7 @@ import { RESOURCE_TYPES, apiVersionOf } from '../../api/resources.ts';
 import { formatTable, TABLE_OPTS } from '../../printers/tabwriter.ts';
 import { toJson, toYaml } from '../../printers/serialize.ts';
 import { out } from '../io.ts';
+import { compareStrings } from '../../util/compare.ts';
 
 const CLIENT_VERSION = 'v1.32.4';
 const KUSTOMIZE_VERSION = 'v5.5.0';
@@ -84,9 +85,9 @@ export function registerInfo(program: Command): void {
       if (opts.namespaced !== undefined) types = types.filter((t) => t.namespaced === (opts.namespaced !== 'false'));
       if (opts.apiGroup !== undefined) types = types.filter((t) => t.group === opts.apiGroup);
       const groupOrder = (g: string) => (g === '' ? 0 : 1);
-      types.sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || a.group.localeCompare(b.group) || a.plural.localeCompare(b.plural));
-      if (opts.sortBy === 'name') types.sort((a, b) => a.plural.localeCompare(b.plural));
-      else if (opts.sortBy === 'kind') types.sort((a, b) => a.kind.localeCompare(b.kind));
+      types.sort((a, b) => groupOrder(a.group) - groupOrder(b.group) || compareStrings(a.group, b.group) || compareStrings(a.plural, b.plural));
+      if (opts.sortBy === 'name') types.sort((a, b) => compareStrings(a.plural, b.plural));
+      else if (opts.sortBy === 'kind') types.sort((a, b) => compareStrings(a.kind, b.kind));
       if (opts.output === 'name') {
         out(types.map((t) => `${t.plural}${t.group ? `.${t.group}` : ''}\n`).join(''));
         return;
