@@ -109,7 +109,13 @@ export function render(groups: Group[], opts: OutputOptions, ctx: PrintContext):
     } catch (e: any) {
       throw new CliError(`error parsing jsonpath ${arg}, ${e.message}`);
     }
-    if (format === 'jsonpath') return path.execute(data);
+    if (format === 'jsonpath') {
+      try {
+        return path.execute(data);
+      } catch (e: any) {
+        throw new CliError(`error executing jsonpath ${JSON.stringify(arg)}: Error executing template: ${e.message}.`);
+      }
+    }
     return toJson(path.findResults(data).flat());
   }
   if (format === 'custom-columns') {

@@ -10,7 +10,7 @@ import { allOpts, PROGRAM } from '../program.ts';
 import { parseResourceArgs, type ResourceRequest } from '../resource-args.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { checkOutputFormat, render, type Group, type OutputOptions } from '../../printers/output.ts';
-import { sortByJsonPath } from '../../printers/custom-columns.ts';
+import { sortByJsonPath, UnsortableFieldError } from '../../printers/custom-columns.ts';
 import { out, err } from '../io.ts';
 import { watch } from './get-watch.ts';
 
@@ -44,6 +44,20 @@ export function fetchGroups(api: ApiServer, requests: ResourceRequest[], ns: str
     groups.push({ type: req.type, objects });
   }
   return { groups, errors };
+}
+
+/**
+ * --sort-by as kubectl applies it: the table path never sorts a single row and drops rows whose
+ * field cannot be evaluated (kubectl then says "No resources found"); values that cannot be
+ * ordered at all are an error everywhere.
+ */
+function sortObjects(objects: KObject[], sortBy: string, table: boolean): KObject[] {
+  try {
+    return sortByJsonPath(objects, sortBy, { table });
+  } catch (e) {
+    if (e instanceof UnsortableFieldError || !table) throw new CliError((e as Error).message);
+    return [];
+  }
 }
 
 const NO_TYPE = `You must specify the type of resource to get. Use "${PROGRAM} api-resources" for a complete list of supported resources.
@@ -101,7 +115,7 @@ export function registerGet(program: Command): void {
       }
       const { text, errors, empty } = withCluster(target.cluster, (api) => {
         const { groups, errors } = fetchGroups(api, requests, target.namespace, opts);
-        if (opts.sortBy) for (const g of groups) g.objects = sortByJsonPath(g.objects, opts.sortBy);
+        if (opts.sortBy) for (const g of groups) g.objects = sortObjects(g.objects, opts.sortBy, format === '' || format === 'wide');
         const empty = groups.every((g) => !g.objects.length);
         return { text: render(groups, outputOpts, { now: api.now(), api }), errors, empty };
       });
