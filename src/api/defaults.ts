@@ -1,14 +1,148 @@
-// Defaulting applied by the API server on create (pkg/apis/*/v1/defaults.go and admission).
-import type { KObject } from './types.ts';
+// Defaulting applied by the API server on create (pkg/apis/*/v1/defaults.go) and by the
+// admission plugins every real cluster runs (ServiceAccount, DefaultTolerationSeconds, Priority).
+import type { Container, KObject, Pod, Toleration } from './types.ts';
 import type { ApiServer } from './server.ts';
+import { ApiError } from './errors.ts';
+import { toleratedBy } from './taints.ts';
 
 type Defaulter = (obj: KObject, api: ApiServer) => void;
+
+export function imagePullPolicyFor(image: string): string {
+  if (image.includes('@')) return 'IfNotPresent';
+  const last = image.slice(image.lastIndexOf('/') + 1);
+  const tag = last.includes(':') ? last.slice(last.indexOf(':') + 1) : '';
+  return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
+}
+
+function containerDefaults(c: Container): void {
+  c.imagePullPolicy ??= imagePullPolicyFor(c.image ?? '');
+  c.terminationMessagePath ??= '/dev/termination-log';
+  c.terminationMessagePolicy ??= 'File';
+  c.resources ??= {};
+  for (const p of c.ports ?? []) p.protocol ??= 'TCP';
+  for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
+    if (!probe) continue;
+    probe.timeoutSeconds ??= 1;
+    probe.periodSeconds ??= 10;
+    probe.successThreshold ??= 1;
+    probe.failureThreshold ??= 3;
+    if (probe.httpGet) probe.httpGet.scheme ??= 'HTTP';
+    if (probe.httpGet) probe.httpGet.path ??= '/';
+  }
+  // Limits without requests: the requests default to the limits.
+  const limits = c.resources.limits;
+  if (limits) c.resources.requests = { ...limits, ...c.resources.requests };
+}
+
+/** SetDefaults_PodSpec: applies to pods and to the pod templates of workloads. */
+export function podSpecDefaults(spec: any): void {
+  spec.dnsPolicy ??= 'ClusterFirst';
+  spec.restartPolicy ??= 'Always';
+  spec.schedulerName ??= 'default-scheduler';
+  spec.securityContext ??= {};
+  spec.terminationGracePeriodSeconds ??= 30;
+  for (const c of [...(spec.initContainers ?? []), ...(spec.containers ?? [])]) containerDefaults(c);
+  for (const v of spec.volumes ?? []) {
+    if (v.configMap) v.configMap.defaultMode ??= 420;
+    if (v.secret) v.secret.defaultMode ??= 420;
+    if (v.projected) v.projected.defaultMode ??= 420;
+    if (v.hostPath) v.hostPath.type ??= '';
+  }
+}
+
+const DEFAULT_TOLERATIONS: Toleration[] = [
+  { effect: 'NoExecute', key: 'node.kubernetes.io/not-ready', operator: 'Exists', tolerationSeconds: 300 },
+  { effect: 'NoExecute', key: 'node.kubernetes.io/unreachable', operator: 'Exists', tolerationSeconds: 300 },
+];
+
+export function qosClass(pod: Pod): string {
+  const containers = [...(pod.spec.initContainers ?? []), ...pod.spec.containers];
+  let any = false;
+  let guaranteed = true;
+  for (const c of containers) {
+    const req = c.resources?.requests ?? {};
+    const lim = c.resources?.limits ?? {};
+    if (Object.keys(req).length || Object.keys(lim).length) any = true;
+    for (const r of ['cpu', 'memory']) {
+      if (!lim[r] || (req[r] !== undefined && req[r] !== lim[r])) guaranteed = false;
+    }
+  }
+  if (!any) return 'BestEffort';
+  return guaranteed ? 'Guaranteed' : 'Burstable';
+}
+
+function podDefaults(obj: KObject, api: ApiServer): void {
+  const pod = obj as Pod;
+  pod.spec ??= { containers: [] };
+  podSpecDefaults(pod.spec);
+  pod.spec.enableServiceLinks ??= true;
+  pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
+  pod.spec.priority ??= pod.spec.priorityClassName === 'system-node-critical' ? 2000001000 : pod.spec.priorityClassName === 'system-cluster-critical' ? 2000000000 : 0;
+  pod.status = { phase: 'Pending', qosClass: qosClass(pod), ...pod.status };
+  // Mirror pods of static pods bypass the ServiceAccount and toleration admission plugins.
+  if (pod.metadata.annotations?.['kubernetes.io/config.mirror']) return;
+  const sa = pod.spec.serviceAccountName || pod.spec.serviceAccount || 'default';
+  pod.spec.serviceAccountName = sa;
+  pod.spec.serviceAccount = sa;
+  const ns = pod.metadata.namespace ?? 'default';
+  if (!api.get('serviceaccounts', ns, sa) && api.get('namespaces', undefined, ns)) {
+    throw new ApiError(
+      'Forbidden',
+      `pods "${pod.metadata.name}" is forbidden: error looking up service account ${ns}/${sa}: serviceaccount "${sa}" not found`,
+    );
+  }
+  if (pod.spec.automountServiceAccountToken !== false && !(pod.spec.volumes ?? []).some((v: any) => v.name?.startsWith('kube-api-access-'))) {
+    const { volume, mount } = kubeApiAccessVolume(api.rng.suffix());
+    pod.spec.volumes = [...(pod.spec.volumes ?? []), volume];
+    for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+      if (!(c.volumeMounts ?? []).some((m) => m.mountPath === mount.mountPath)) c.volumeMounts = [...(c.volumeMounts ?? []), { ...mount }];
+    }
+  }
+  const tolerations = pod.spec.tolerations ?? [];
+  for (const t of DEFAULT_TOLERATIONS) {
+    if (!toleratedBy(tolerations, { key: t.key!, effect: t.effect! })) tolerations.push({ ...t });
+  }
+  pod.spec.tolerations = tolerations;
+}
+
+function workloadDefaults(obj: KObject): void {
+  obj.spec ??= {};
+  obj.spec.replicas ??= 1;
+  obj.spec.revisionHistoryLimit ??= 10;
+  if (obj.spec.template?.spec) podSpecDefaults(obj.spec.template.spec);
+}
 
 const DEFAULTERS: Record<string, Defaulter> = {
   Namespace(obj) {
     obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
     obj.spec = { finalizers: ['kubernetes'], ...obj.spec };
     obj.status = { phase: 'Active', ...obj.status };
+  },
+  Pod: podDefaults,
+  Deployment(obj) {
+    workloadDefaults(obj);
+    obj.spec.progressDeadlineSeconds ??= 600;
+    const strategy = (obj.spec.strategy ??= {});
+    if (!strategy.type || (strategy.type === 'RollingUpdate' && Object.keys(strategy).length === 1)) {
+      strategy.type ??= 'RollingUpdate';
+    }
+    if (strategy.type === 'RollingUpdate') {
+      strategy.rollingUpdate ??= {};
+      strategy.rollingUpdate.maxSurge ??= '25%';
+      strategy.rollingUpdate.maxUnavailable ??= '25%';
+    }
+    obj.status ??= {};
+  },
+  ReplicaSet(obj) {
+    obj.spec ??= {};
+    obj.spec.replicas ??= 1;
+    if (obj.spec.template?.spec) podSpecDefaults(obj.spec.template.spec);
+    obj.status ??= { replicas: 0 };
+  },
+  DaemonSet(obj) {
+    obj.spec ??= {};
+    obj.spec.revisionHistoryLimit ??= 10;
+    if (obj.spec.template?.spec) podSpecDefaults(obj.spec.template.spec);
   },
 };
 

@@ -29,9 +29,16 @@ export class ApiError extends Error {
   }
 }
 
+/** Strings are quoted, numbers bare; `{ raw }` is printed as given (Go's %#v of a map or struct). */
+function formatBadValue(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v);
+  if (v && typeof v === 'object' && 'raw' in v) return String((v as { raw: string }).raw);
+  return String(v);
+}
+
 export function formatFieldError(e: FieldError): string {
   let s = `${e.field}: ${e.type}`;
-  if (e.value !== undefined) s += `: ${typeof e.value === 'string' ? JSON.stringify(e.value) : String(e.value)}`;
+  if (e.value !== undefined) s += `: ${formatBadValue(e.value)}`;
   if (e.detail) s += `: ${e.detail}`;
   return s;
 }
@@ -42,8 +49,8 @@ export const notFound = (r: ResourceType, name: string) =>
 export const alreadyExists = (r: ResourceType, name: string) =>
   new ApiError('AlreadyExists', `${qualifiedPlural(r)} "${name}" already exists`);
 
-export function invalid(kind: string, name: string, causes: FieldError[]): ApiError {
-  const message = `${kind} "${name}" is invalid: ${causes.map(formatFieldError).join(', ')}`;
+export function invalid(kind: string, name: string, causes: FieldError[], group = ''): ApiError {
+  const message = `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${causes.map(formatFieldError).join(', ')}`;
   return new ApiError('Invalid', message, { kind, name, causes });
 }
 

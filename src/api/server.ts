@@ -96,6 +96,11 @@ export class ApiServer {
   private record(type: ChangeType, rt: ResourceType, obj: KObject): void {
     this.dirty = true;
     this.changes.push({ type, resource: rt.plural, key: keyOf(obj), obj });
+    const watch = this.state.watch;
+    if (watch && Object.keys(watch.watchers).length) {
+      const rv = type === 'DELETED' ? Number(this.nextResourceVersion()) : Number(obj.metadata.resourceVersion);
+      watch.log.push({ rv, type, resource: rt.plural, obj: structuredClone(obj) });
+    }
   }
 
   /** Creates an object: naming, validation, defaulting, metadata. Returns the stored object. */
@@ -109,7 +114,7 @@ export class ApiServer {
     if (rt.namespaced) this.checkNamespaceWritable(rt, meta.namespace!, meta.name);
     applyDefaults(obj, this);
     const causes = validateObject(obj);
-    if (causes.length) throw invalid(rt.kind, meta.name, causes);
+    if (causes.length) throw invalid(rt.kind, meta.name, causes, rt.group);
     if (this.get(rt, meta.namespace, meta.name)) throw alreadyExists(rt, meta.name);
     if (opts.dryRun) return obj;
     meta.uid = this.rng.uuid();
@@ -249,7 +254,7 @@ export class ApiServer {
     const ev: EventObject = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: `${about.metadata.name}.${this.rng.hex(16)}`, namespace: ns },
+      metadata: { name: `${about.metadata.name}.${this.eventNameSuffix()}`, namespace: ns },
       involvedObject,
       reason,
       message,
@@ -264,6 +269,12 @@ export class ApiServer {
     };
     const created = this.create(ev);
     this.eventsByKey().set(aggKey, created as EventObject);
+  }
+
+  /** Like the real recorder's `%x` of UnixNano: event names sort in the order they were made. */
+  private eventNameSuffix(): string {
+    const seq = (this.state.alloc.eventSeq = ((this.state.alloc.eventSeq ?? 0) + 1) % 1_000_000);
+    return (BigInt(this.nowMs) * 1_000_000n + BigInt(seq)).toString(16).padStart(16, '0');
   }
 
   /** Events expire after the API server's event TTL (1h). */

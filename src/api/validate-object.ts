@@ -1,16 +1,123 @@
-// Server-side validation of an object before it is stored: the causes of an Invalid error.
+// Server-side validation of an object before it is stored: the causes of an Invalid error,
+// with the field paths and messages of pkg/apis/*/validation.
 import type { FieldError } from './errors.ts';
-import type { KObject } from './types.ts';
-import { nameFieldErrors, labelFieldErrors, type NameRule } from './validation.ts';
+import type { Container, KObject } from './types.ts';
+import { nameFieldErrors, labelFieldErrors, validateName, type NameRule } from './validation.ts';
+import { labelSelectorFromObject, matchesLabels } from './selectors.ts';
+import { parseQuantity } from '../util/quantity.ts';
 
 const NAME_RULES: Record<string, NameRule> = {
   Namespace: 'label',
   Service: 'dns1035',
 };
 
+const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];
+const PULL_POLICIES = ['Always', 'IfNotPresent', 'Never'];
+const PROTOCOLS = ['TCP', 'UDP', 'SCTP'];
+
+const quoteList = (xs: string[]) => xs.map((x) => `"${x}"`).join(', ');
+
+function validateContainer(c: Container, path: string, names: Set<string>): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!c.name) errs.push({ field: `${path}.name`, type: 'Required value' });
+  else {
+    for (const detail of validateName(c.name, 'label')) errs.push({ field: `${path}.name`, type: 'Invalid value', value: c.name, detail });
+    if (names.has(c.name)) errs.push({ field: `${path}.name`, type: 'Duplicate value', value: c.name });
+    names.add(c.name);
+  }
+  if (!c.image || !String(c.image).trim()) errs.push({ field: `${path}.image`, type: 'Required value' });
+  if (c.imagePullPolicy && !PULL_POLICIES.includes(c.imagePullPolicy)) {
+    errs.push({ field: `${path}.imagePullPolicy`, type: 'Unsupported value', value: c.imagePullPolicy, detail: `supported values: ${quoteList(PULL_POLICIES)}` });
+  }
+  (c.ports ?? []).forEach((p, i) => {
+    const pp = `${path}.ports[${i}]`;
+    if (!Number.isInteger(p.containerPort) || p.containerPort < 1 || p.containerPort > 65535) {
+      errs.push({ field: `${pp}.containerPort`, type: 'Invalid value', value: p.containerPort, detail: 'must be between 1 and 65535, inclusive' });
+    }
+    if (p.protocol && !PROTOCOLS.includes(p.protocol)) {
+      errs.push({ field: `${pp}.protocol`, type: 'Unsupported value', value: p.protocol, detail: `supported values: ${quoteList(PROTOCOLS)}` });
+    }
+    if (p.name) for (const detail of validateName(p.name, 'label')) errs.push({ field: `${pp}.name`, type: 'Invalid value', value: p.name, detail });
+  });
+  for (const kind of ['requests', 'limits'] as const) {
+    for (const [r, q] of Object.entries(c.resources?.[kind] ?? {})) {
+      try {
+        if (parseQuantity(String(q)) < 0) errs.push({ field: `${path}.resources.${kind}[${r}]`, type: 'Invalid value', value: String(q), detail: 'must be greater than or equal to 0' });
+      } catch {
+        errs.push({ field: `${path}.resources.${kind}[${r}]`, type: 'Invalid value', value: String(q), detail: "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'" });
+      }
+    }
+  }
+  for (const [r, q] of Object.entries(c.resources?.requests ?? {})) {
+    const lim = c.resources?.limits?.[r];
+    try {
+      if (lim !== undefined && parseQuantity(String(q)) > parseQuantity(String(lim))) {
+        errs.push({ field: `${path}.resources.requests`, type: 'Invalid value', value: String(q), detail: `must be less than or equal to ${r} limit of ${lim}` });
+      }
+    } catch {
+      // reported above
+    }
+  }
+  return errs;
+}
+
+export function validatePodSpec(spec: any, path: string): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!spec || !Array.isArray(spec.containers) || spec.containers.length === 0) {
+    errs.push({ field: `${path}.containers`, type: 'Required value' });
+    return errs;
+  }
+  const names = new Set<string>();
+  (spec.initContainers ?? []).forEach((c: Container, i: number) => errs.push(...validateContainer(c, `${path}.initContainers[${i}]`, names)));
+  spec.containers.forEach((c: Container, i: number) => errs.push(...validateContainer(c, `${path}.containers[${i}]`, names)));
+  if (spec.restartPolicy && !RESTART_POLICIES.includes(spec.restartPolicy)) {
+    errs.push({ field: `${path}.restartPolicy`, type: 'Unsupported value', value: spec.restartPolicy, detail: `supported values: ${quoteList(RESTART_POLICIES)}` });
+  }
+  return errs;
+}
+
+function validateWorkload(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  if (typeof spec.replicas === 'number' && spec.replicas < 0) {
+    errs.push({ field: 'spec.replicas', type: 'Invalid value', value: spec.replicas, detail: 'must be greater than or equal to 0' });
+  }
+  const sel = spec.selector;
+  if (!sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)) {
+    errs.push({ field: 'spec.selector', type: 'Required value' });
+    if (sel) errs.push({ field: 'spec.selector', type: 'Invalid value', value: { raw: 'v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}' }, detail: 'empty selector is invalid for deployment' });
+  } else {
+    const labels = spec.template?.metadata?.labels ?? {};
+    if (!matchesLabels(labelSelectorFromObject(sel), labels)) {
+      const shown = `map[string]string{${Object.keys(labels).sort().map((k) => `"${k}":"${labels[k]}"`).join(', ')}}`;
+      errs.push({ field: 'spec.template.metadata.labels', type: 'Invalid value', value: { raw: shown }, detail: '`selector` does not match template `labels`' });
+    }
+  }
+  errs.push(...labelFieldErrors(spec.template?.metadata?.labels, 'spec.template.metadata.labels'));
+  errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  if (obj.kind === 'Deployment' && spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
+    errs.push({ field: 'spec.template.spec.restartPolicy', type: 'Unsupported value', value: spec.template.spec.restartPolicy, detail: 'supported values: "Always"' });
+  }
+  const ru = spec.strategy?.rollingUpdate;
+  if (obj.kind === 'Deployment' && ru) {
+    const isZero = (v: unknown) => v === 0 || v === '0%' || v === '0';
+    if (isZero(ru.maxSurge) && isZero(ru.maxUnavailable)) {
+      errs.push({ field: 'spec.strategy.rollingUpdate.maxUnavailable', type: 'Invalid value', value: ru.maxUnavailable, detail: 'may not be 0 when `maxSurge` is 0' });
+    }
+  }
+  return errs;
+}
+
+const VALIDATORS: Record<string, (obj: KObject) => FieldError[]> = {
+  Pod: (obj) => validatePodSpec(obj.spec, 'spec'),
+  Deployment: validateWorkload,
+  ReplicaSet: validateWorkload,
+};
+
 export function validateObject(obj: KObject): FieldError[] {
   const errs: FieldError[] = [];
   errs.push(...nameFieldErrors(obj.metadata.name, NAME_RULES[obj.kind] ?? 'subdomain'));
   errs.push(...labelFieldErrors(obj.metadata.labels, 'metadata.labels'));
+  errs.push(...(VALIDATORS[obj.kind]?.(obj) ?? []));
   return errs;
 }

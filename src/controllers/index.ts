@@ -2,6 +2,16 @@ import type { Controller } from './controller.ts';
 import { namespaceController } from './namespace.ts';
 import { garbageCollector } from './garbage-collector.ts';
 import { kubelet } from './kubelet.ts';
+import { scheduler } from './scheduler.ts';
+import { replicaSetController } from './replicaset.ts';
+import { deploymentController } from './deployment.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
-export const CONTROLLERS: Controller[] = [namespaceController, garbageCollector, kubelet];
+export const CONTROLLERS: Controller[] = [
+  namespaceController,
+  deploymentController,
+  replicaSetController,
+  scheduler,
+  kubelet,
+  garbageCollector,
+];

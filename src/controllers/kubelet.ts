@@ -1,13 +1,448 @@
-// The kubelets of all nodes: for now, graceful termination of deleted pods.
+// The kubelets of all nodes. A pod's life is data: each container moves through the stages of
+// CONTAINER_STAGES (image pull, start, run, exit, back-off), each with the condition under which
+// it applies, how long it lasts and what it becomes; the pod's status is derived from them.
+// One timer per pod marks the next instant something happens to it.
 import type { Controller } from './controller.ts';
 import type { ApiServer } from '../api/server.ts';
-import type { Pod } from '../api/types.ts';
+import type { Condition, Container, ContainerStatus, Node, Pod } from '../api/types.ts';
+import type { ContainerRuntime, ContainerStage, PodRuntime } from '../store/schema.ts';
 import { parseTime } from '../util/time.ts';
+import { lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
+import { planRun } from '../sim/container-run.ts';
+import { formatGoDuration } from '../util/duration.ts';
+import { keyOf } from '../api/server.ts';
 
+const SYNC = 'kubelet-sync';
+const ADMIT_MS = 500;
+const SANDBOX_MS = 1000;
+const MAX_BACKOFF_MS = 300_000;
+const INITIAL_BACKOFF_MS = 10_000;
+const PULL_FAIL_MS = 1500;
+const PULL_BYTES_PER_SEC = 25_000_000;
+
+interface Ctx {
+  api: ApiServer;
+  pod: Pod;
+  node: string;
+  now: number;
+  spec: Container;
+  rt: ContainerRuntime;
+  status: ContainerStatus;
+  image?: ImageInfo;
+}
+
+function event(ctx: Ctx, type: 'Normal' | 'Warning', reason: string, message: string): void {
+  ctx.api.recordEvent(ctx.pod, type, reason, message, 'kubelet', { host: ctx.node, fieldPath: `spec.containers{${ctx.spec.name}}` });
+}
+
+const ts = (api: ApiServer, ms: number) => api.timestamp(ms);
+
+function imagePresent(ctx: Ctx): boolean {
+  return (ctx.api.state.nodeImages[ctx.node] ?? []).includes(ctx.spec.image);
+}
+
+function needsPull(ctx: Ctx): boolean {
+  const policy = ctx.spec.imagePullPolicy ?? 'IfNotPresent';
+  return policy === 'Always' || (policy === 'IfNotPresent' && !imagePresent(ctx));
+}
+
+function pullMs(ctx: Ctx): number {
+  const size = ctx.image?.sizeBytes ?? 10_000_000;
+  return Math.round(500 + (size / PULL_BYTES_PER_SEC) * 1000 * (0.8 + ctx.api.rng.next() * 0.4));
+}
+
+/** Enters a stage: does what entering it does, and sets how long it lasts. */
+function enter(ctx: Ctx, stage: ContainerStage): void {
+  ctx.rt.stage = stage;
+  ctx.rt.until = undefined;
+  STAGES[stage].enter(ctx);
+}
+
+interface StageDef {
+  enter(ctx: Ctx): void;
+  /** The stage that follows once `until` has passed. */
+  next?(ctx: Ctx): ContainerStage;
+}
+
+const waiting = (ctx: Ctx, reason: string, message?: string) => {
+  ctx.status.state = { waiting: { reason, ...(message ? { message } : {}) } };
+  ctx.status.ready = false;
+  ctx.status.started = false;
+};
+
+const STAGES: Record<ContainerStage, StageDef> = {
+  Waiting: {
+    enter(ctx) {
+      waiting(ctx, 'ContainerCreating');
+      ctx.rt.until = ctx.now;
+    },
+    next: (ctx) => {
+      const ref = parseImageRef(ctx.spec.image);
+      if (!ref) return 'PullFailed';
+      if (needsPull(ctx)) return 'Pulling';
+      event(ctx, 'Normal', 'Pulled', `Container image "${ctx.spec.image}" already present on machine`);
+      return 'Starting';
+    },
+  },
+  Pulling: {
+    enter(ctx) {
+      if (!ctx.status.state.waiting) waiting(ctx, 'ContainerCreating');
+      event(ctx, 'Normal', 'Pulling', `Pulling image "${ctx.spec.image}"`);
+      ctx.rt.pullStarted = ctx.now;
+      const ref = parseImageRef(ctx.spec.image);
+      ctx.rt.until = ctx.now + (ref && !pullError(ref) ? pullMs(ctx) : PULL_FAIL_MS);
+    },
+    next: (ctx) => {
+      const ref = parseImageRef(ctx.spec.image);
+      if (!ref || pullError(ref)) return 'PullFailed';
+      const took = formatGoDuration(ctx.now - (ctx.rt.pullStarted ?? ctx.now));
+      event(ctx, 'Normal', 'Pulled', `Successfully pulled image "${ctx.spec.image}" in ${took} (${took} including waiting). Image size: ${ctx.image?.sizeBytes ?? 0} bytes.`);
+      const images = (ctx.api.state.nodeImages[ctx.node] ??= []);
+      if (!images.includes(ctx.spec.image)) images.push(ctx.spec.image);
+      ctx.rt.pullBackoffMs = 0;
+      return 'Starting';
+    },
+  },
+  PullFailed: {
+    enter(ctx) {
+      const ref = parseImageRef(ctx.spec.image);
+      if (!ref) {
+        const msg = `Failed to apply default image tag "${ctx.spec.image}": couldn't parse image name "${ctx.spec.image}": invalid reference format`;
+        waiting(ctx, 'InvalidImageName', msg);
+        event(ctx, 'Warning', 'InspectFailed', msg);
+        event(ctx, 'Warning', 'Failed', 'Error: InvalidImageName');
+        return;
+      }
+      const msg = `rpc error: code = NotFound desc = ${pullError(ref)}`;
+      waiting(ctx, 'ErrImagePull', msg);
+      event(ctx, 'Warning', 'Failed', `Failed to pull image "${ctx.spec.image}": ${msg}`);
+      event(ctx, 'Warning', 'Failed', 'Error: ErrImagePull');
+      ctx.rt.pullBackoffMs = ctx.rt.pullBackoffMs ? Math.min(ctx.rt.pullBackoffMs * 2, MAX_BACKOFF_MS) : INITIAL_BACKOFF_MS;
+      ctx.rt.until = ctx.now + 1000;
+    },
+    next: () => 'PullBackOff',
+  },
+  PullBackOff: {
+    enter(ctx) {
+      waiting(ctx, 'ImagePullBackOff', `Back-off pulling image "${ctx.spec.image}"`);
+      event(ctx, 'Normal', 'BackOff', `Back-off pulling image "${ctx.spec.image}"`);
+      event(ctx, 'Warning', 'Failed', 'Error: ImagePullBackOff');
+      ctx.rt.until = ctx.now + ctx.rt.pullBackoffMs - 1000;
+    },
+    next: () => 'Pulling',
+  },
+  Starting: {
+    enter(ctx) {
+      ctx.rt.until = ctx.now;
+    },
+    next: (ctx) => {
+      const plan = planRun(ctx.image!, ctx.spec);
+      if (plan.startError) {
+        ctx.rt.exitCode = plan.exitCode;
+        ctx.status.lastState = ctx.status.state.terminated ? { terminated: ctx.status.state.terminated } : ctx.status.lastState;
+        ctx.status.state = {
+          terminated: { exitCode: plan.exitCode, reason: 'StartError', message: plan.startError, startedAt: '1970-01-01T00:00:00Z', finishedAt: ts(ctx.api, ctx.now), containerID: ctx.status.containerID },
+        };
+        event(ctx, 'Normal', 'Created', `Created container: ${ctx.spec.name}`);
+        event(ctx, 'Warning', 'Failed', `Error: ${plan.startError}`);
+        return 'Exited';
+      }
+      event(ctx, 'Normal', 'Created', `Created container: ${ctx.spec.name}`);
+      event(ctx, 'Normal', 'Started', `Started container ${ctx.spec.name}`);
+      ctx.status.containerID = `containerd://${ctx.api.rng.hex(64)}`;
+      ctx.status.state = { running: { startedAt: ts(ctx.api, ctx.now) } };
+      ctx.status.started = true;
+      ctx.rt.startedAt = ctx.now;
+      const probe = ctx.spec.readinessProbe;
+      ctx.rt.readyAt = probe ? ctx.now + Math.max((probe.initialDelaySeconds ?? 0) * 1000, (ctx.image?.warmupSeconds ?? 0) * 1000) : ctx.now;
+      ctx.status.ready = !probe;
+      ctx.rt.exitCode = plan.exitAfterMs === undefined ? undefined : plan.exitCode;
+      ctx.rt.exitAt = plan.exitAfterMs === undefined ? undefined : ctx.now + plan.exitAfterMs;
+      return 'Running';
+    },
+  },
+  Running: {
+    enter(ctx) {
+      ctx.rt.until = ctx.rt.exitAt;
+    },
+    next: (ctx) => {
+      const code = ctx.rt.exitCode ?? 0;
+      ctx.status.state = {
+        terminated: {
+          exitCode: code,
+          reason: code === 0 ? 'Completed' : 'Error',
+          startedAt: ts(ctx.api, ctx.rt.startedAt ?? ctx.now),
+          finishedAt: ts(ctx.api, ctx.now),
+          containerID: ctx.status.containerID,
+        },
+      };
+      ctx.status.ready = false;
+      ctx.status.started = false;
+      return 'Exited';
+    },
+  },
+  Exited: {
+    enter(ctx) {
+      ctx.status.ready = false;
+      ctx.rt.until = ctx.now;
+    },
+    next: (ctx) => {
+      const policy = ctx.pod.spec.restartPolicy ?? 'Always';
+      const code = ctx.rt.exitCode ?? 0;
+      if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) return 'Done';
+      // kubelet's back-off: the first restart is immediate, then 10s doubling to 5m.
+      if (!ctx.rt.backoffMs) {
+        ctx.rt.backoffMs = INITIAL_BACKOFF_MS;
+        return restart(ctx);
+      }
+      return 'CrashLoopBackOff';
+    },
+  },
+  CrashLoopBackOff: {
+    enter(ctx) {
+      const msg = `back-off ${formatGoDuration(ctx.rt.backoffMs)} restarting failed container=${ctx.spec.name} pod=${ctx.pod.metadata.name}_${ctx.pod.metadata.namespace}(${ctx.pod.metadata.uid})`;
+      if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
+      ctx.status.state = { waiting: { reason: 'CrashLoopBackOff', message: msg } };
+      event(ctx, 'Warning', 'BackOff', `Back-off restarting failed container ${ctx.spec.name} in pod ${ctx.pod.metadata.name}_${ctx.pod.metadata.namespace}(${ctx.pod.metadata.uid})`);
+      ctx.rt.until = ctx.now + ctx.rt.backoffMs;
+      ctx.rt.backoffMs = Math.min(ctx.rt.backoffMs * 2, MAX_BACKOFF_MS);
+    },
+    next: restart,
+  },
+  Done: {
+    enter(ctx) {
+      ctx.status.ready = false;
+    },
+  },
+};
+
+/** Counts a restart and begins the container again (pulling first if the policy says so). */
+function restart(ctx: Ctx): ContainerStage {
+  ctx.rt.restarts++;
+  ctx.status.restartCount = ctx.rt.restarts;
+  if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
+  if (needsPull(ctx)) return 'Pulling';
+  event(ctx, 'Normal', 'Pulled', `Container image "${ctx.spec.image}" already present on machine`);
+  return 'Starting';
+}
+
+function setCondition(pod: Pod, type: string, status: 'True' | 'False', now: string, reason?: string): void {
+  const conds = (pod.status.conditions ??= []);
+  const c = conds.find((x) => x.type === type);
+  if (c) {
+    if (c.status !== status) c.lastTransitionTime = now;
+    c.status = status;
+    if (reason) c.reason = reason;
+    else delete c.reason;
+  } else {
+    conds.push({ type, status, lastProbeTime: null, lastTransitionTime: now, ...(reason ? { reason } : {}) } as Condition);
+  }
+}
+
+const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
+
+/** Derives phase and conditions from the containers, as the kubelet's status manager does. */
+function updatePodStatus(api: ApiServer, pod: Pod, rt: PodRuntime): void {
+  const now = api.timestamp();
+  const stages = rt.containers.map((c) => c.stage);
+  const everStarted = rt.containers.every((c) => c.restarts > 0 || ['Running', 'Exited', 'CrashLoopBackOff', 'Done'].includes(c.stage));
+  const allDone = stages.every((s) => s === 'Done');
+  let phase = 'Pending';
+  if (allDone) phase = rt.containers.every((c) => (c.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
+  else if (everStarted) phase = 'Running';
+  pod.status.phase = phase;
+  const statuses = pod.status.containerStatuses ?? [];
+  const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
+  setCondition(pod, 'PodReadyToStartContainers', rt.stage === 'Admitted' || allDone ? 'False' : 'True', now);
+  setCondition(pod, 'Initialized', 'True', now);
+  const notReadyReason = allDone ? 'PodCompleted' : 'ContainersNotReady';
+  setCondition(pod, 'Ready', allReady ? 'True' : 'False', now, allReady ? undefined : notReadyReason);
+  setCondition(pod, 'ContainersReady', allReady ? 'True' : 'False', now, allReady ? undefined : notReadyReason);
+  setCondition(pod, 'PodScheduled', 'True', now);
+  pod.status.conditions!.sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
+  const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  for (const c of pod.status.conditions!) {
+    if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status === 'False' && !allDone) {
+      c.message = `containers with unready status: [${notReady.join(' ')}]`;
+    } else delete c.message;
+  }
+}
+
+function allocatePodIP(api: ApiServer, pod: Pod, node: Node): string {
+  if (pod.spec.hostNetwork) return node.status.addresses[0].address;
+  const cidr = node.spec.podCIDR ?? '10.244.0.0/24';
+  const prefix = cidr.split('.').slice(0, 3).join('.');
+  const used = new Set(api.list<Pod>('pods').filter((p) => p.spec.nodeName === node.metadata.name).map((p) => p.status?.podIP));
+  const cursors = (api.state.alloc.podIPs ??= {});
+  let next = cursors[node.metadata.name] ?? 1;
+  for (let i = 0; i < 253; i++) {
+    next = (next % 253) + 1;
+    if (next < 2) continue;
+    const ip = `${prefix}.${next}`;
+    if (!used.has(ip)) {
+      cursors[node.metadata.name] = next;
+      return ip;
+    }
+  }
+  return `${prefix}.254`;
+}
+
+function initialStatus(c: Container): ContainerStatus {
+  return { name: c.name, image: c.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} };
+}
+
+/** Records an already running pod (one the cluster was installed with) in the runtime. */
+export function adoptRunningPod(api: ApiServer, pod: Pod): void {
+  api.state.runtime[pod.metadata.uid!] = {
+    stage: 'Containers',
+    containers: pod.spec.containers.map(() => ({ stage: 'Running', restarts: 0, backoffMs: 0, pullBackoffMs: 0, startedAt: parseTime(pod.status.startTime) })),
+  };
+}
+
+/** Advances one pod to `now`: runs every transition that is due, then schedules the next. */
+export function syncPod(api: ApiServer, pod: Pod): void {
+  const nodeName = pod.spec.nodeName;
+  if (!nodeName || pod.metadata.deletionTimestamp || !pod.metadata.uid) return;
+  if (['Succeeded', 'Failed'].includes(pod.status?.phase ?? '') && api.state.runtime[pod.metadata.uid]?.containers.every((c) => c.stage === 'Done')) return;
+  const node = api.get<Node>('nodes', undefined, nodeName);
+  if (!node || node.metadata.annotations?.['kubesim.io/kubelet-stopped']) return;
+  const now = api.now();
+  let rt = api.state.runtime[pod.metadata.uid];
+  const copy = structuredClone(pod);
+  if (!rt) {
+    rt = api.state.runtime[pod.metadata.uid] = {
+      stage: 'Admitted',
+      until: now + SANDBOX_MS,
+      containers: pod.spec.containers.map(() => ({ stage: 'Waiting', restarts: 0, backoffMs: 0, pullBackoffMs: 0 })),
+    };
+    copy.status.hostIP = node.status.addresses[0].address;
+    copy.status.hostIPs = [{ ip: copy.status.hostIP }];
+    copy.status.startTime = api.timestamp();
+    copy.status.containerStatuses = pod.spec.containers.map(initialStatus);
+    updatePodStatus(api, copy, rt);
+    api.update(copy);
+    scheduleNext(api, copy, rt);
+    return;
+  }
+  let changed = false;
+  if (rt.stage === 'Admitted' && rt.until! <= now) {
+    rt.stage = 'Sandbox';
+    rt.until = now + SANDBOX_MS;
+  }
+  if (rt.stage === 'Sandbox' && rt.until! <= now) {
+    rt.stage = 'Containers';
+    rt.until = undefined;
+    const ip = allocatePodIP(api, copy, node);
+    copy.status.podIP = ip;
+    copy.status.podIPs = [{ ip }];
+    changed = true;
+  }
+  if (rt.stage === 'Containers') {
+    // Containers start in order: the next one begins once the previous one has started.
+    for (let i = 0; i < rt.containers.length; i++) {
+      const crt = rt.containers[i];
+      const spec = pod.spec.containers[i];
+      const status = copy.status.containerStatuses![i];
+      const ref = parseImageRef(spec.image);
+      const ctx: Ctx = { api, pod: copy, node: nodeName, now, spec, rt: crt, status, image: ref ? lookupImage(ref).image : undefined };
+      if (crt.stage === 'Waiting' && crt.until === undefined) {
+        enter(ctx, 'Waiting');
+        changed = true;
+      }
+      for (let guard = 0; guard < 20 && crt.until !== undefined && crt.until <= now; guard++) {
+        const next = STAGES[crt.stage].next?.(ctx);
+        if (!next) break;
+        enter(ctx, next);
+        changed = true;
+      }
+      if (crt.stage === 'Running' && !status.ready && crt.readyAt !== undefined && crt.readyAt <= now) {
+        status.ready = true;
+        changed = true;
+      }
+      if (ref) {
+        const image = lookupImage(ref).image;
+        if (image && (status.state.running || status.state.terminated || status.lastState.terminated) && !status.imageID) status.imageID = `${ref.repository}@sha256:${digestOf(ref.repository + ref.tag)}`;
+        if (status.started || status.imageID) status.image = ref.full;
+      }
+      if (!['Running', 'CrashLoopBackOff', 'Done', 'Exited'].includes(crt.stage) && !status.started) break;
+    }
+  }
+  if (changed) {
+    updatePodStatus(api, copy, rt);
+    api.update(copy);
+  }
+  scheduleNext(api, copy, rt);
+}
+
+function digestOf(s: string): string {
+  let out = '';
+  let h = 0x811c9dc5;
+  for (let i = 0; out.length < 64; i++) {
+    h ^= s.charCodeAt(i % s.length) + i;
+    h = Math.imul(h, 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out.slice(0, 64);
+}
+
+function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
+  const key = keyOf(pod);
+  api.cancelTimers(SYNC, key);
+  const times: number[] = [];
+  if (rt.until !== undefined) times.push(rt.until);
+  if (rt.stage === 'Containers') {
+    for (let i = 0; i < rt.containers.length; i++) {
+      const c = rt.containers[i];
+      if (c.until !== undefined) times.push(c.until);
+      if (c.stage === 'Running' && !pod.status.containerStatuses?.[i]?.ready && c.readyAt !== undefined) times.push(c.readyAt);
+      if (c.stage === 'Waiting' && c.until === undefined) times.push(api.now());
+    }
+  }
+  if (times.length) api.schedule(Math.max(api.now(), Math.min(...times)), SYNC, key);
+}
+
+/** How long a container takes to stop after SIGTERM: servers exit at once, sleepy shells wait out the grace period. */
+function stopMs(pod: Pod, grace: number): number {
+  const quick = pod.spec.containers.every((c) => {
+    const ref = parseImageRef(c.image);
+    const image = ref ? lookupImage(ref).image : undefined;
+    return !image || (image.server && !c.command);
+  });
+  return quick ? Math.min(grace, 1) * 1000 : grace * 1000;
+}
+
+/**
+ * The containers of a deleted pod have stopped: the kubelet reports them terminated (exit 0
+ * after a clean shutdown, 137 when the grace period ran out and they were killed), the pod
+ * phase becomes terminal, and the pod object is removed.
+ */
 function podTerminated(api: ApiServer, key: string): void {
   const [ns, name] = key.split('/');
   const pod = api.get<Pod>('pods', ns, name);
-  if (pod?.metadata.deletionTimestamp) api.remove(pod);
+  if (!pod?.metadata.deletionTimestamp) return;
+  const statuses = pod.status?.containerStatuses ?? [];
+  if (statuses.some((s) => s.state.running)) {
+    const killed = api.now() >= parseTime(pod.metadata.deletionTimestamp)!;
+    const copy = structuredClone(pod);
+    for (const s of copy.status.containerStatuses!) {
+      if (!s.state.running) continue;
+      const code = killed ? 137 : 0;
+      s.state = { terminated: { exitCode: code, reason: code ? 'Error' : 'Completed', startedAt: s.state.running.startedAt, finishedAt: api.timestamp(), containerID: s.containerID } };
+      s.ready = false;
+      s.started = false;
+    }
+    const failed = copy.status.containerStatuses!.some((s) => (s.state.terminated?.exitCode ?? 0) !== 0);
+    copy.status.phase = failed ? 'Failed' : 'Succeeded';
+    for (const c of copy.status.conditions ?? []) {
+      if (c.type === 'Ready' || c.type === 'ContainersReady' || c.type === 'PodReadyToStartContainers') {
+        if (c.status !== 'False') c.lastTransitionTime = api.timestamp();
+        c.status = 'False';
+      }
+    }
+    api.update(copy);
+  }
+  delete api.state.runtime[pod.metadata.uid!];
+  api.remove(api.get('pods', ns, name)!);
 }
 
 export const kubelet: Controller = {
@@ -15,18 +450,37 @@ export const kubelet: Controller = {
   watches: ['pods'],
   reconcile(api, changes) {
     for (const c of changes) {
-      if (c.type !== 'MODIFIED') continue;
-      const pod = api.get<Pod>('pods', c.obj.metadata.namespace, c.obj.metadata.name);
-      if (!pod?.metadata.deletionTimestamp || !pod.spec.nodeName) continue;
-      if (api.state.timers.some((t) => t.type === 'pod-terminated' && t.key === c.key)) continue;
-      for (const container of pod.spec.containers) {
-        api.recordEvent(pod, 'Normal', 'Killing', `Stopping container ${container.name}`, 'kubelet', {
-          host: pod.spec.nodeName,
-          fieldPath: `spec.containers{${container.name}}`,
-        });
+      if (c.type === 'DELETED') {
+        api.cancelTimers(SYNC, c.key);
+        if (c.obj.metadata.uid) delete api.state.runtime[c.obj.metadata.uid];
+        continue;
       }
-      api.schedule(parseTime(pod.metadata.deletionTimestamp)!, 'pod-terminated', c.key);
+      const pod = api.get<Pod>('pods', c.obj.metadata.namespace, c.obj.metadata.name);
+      if (!pod?.spec.nodeName) continue;
+      if (pod.metadata.deletionTimestamp) {
+        if (api.state.timers.some((t) => t.type === 'pod-terminated' && t.key === c.key)) continue;
+        api.cancelTimers(SYNC, c.key);
+        const running = (pod.status?.containerStatuses ?? []).filter((s) => s.state.running || s.state.waiting);
+        for (const s of running) {
+          api.recordEvent(pod, 'Normal', 'Killing', `Stopping container ${s.name}`, 'kubelet', { host: pod.spec.nodeName, fieldPath: `spec.containers{${s.name}}` });
+        }
+        const grace = pod.metadata.deletionGracePeriodSeconds ?? 30;
+        const deadline = parseTime(pod.metadata.deletionTimestamp)!;
+        api.schedule(Math.min(deadline, api.now() + (running.length ? stopMs(pod, grace) : 0)), 'pod-terminated', c.key);
+        continue;
+      }
+      // A newly bound pod reaches its node's kubelet a moment later.
+      if (!api.state.runtime[pod.metadata.uid!] && !api.state.timers.some((t) => t.type === SYNC && t.key === c.key)) {
+        api.schedule(api.now() + ADMIT_MS, SYNC, c.key);
+      }
     }
   },
-  timers: { 'pod-terminated': podTerminated },
+  timers: {
+    [SYNC]: (api, key) => {
+      const [ns, name] = key.split('/');
+      const pod = api.get<Pod>('pods', ns, name);
+      if (pod) syncPod(api, pod);
+    },
+    'pod-terminated': podTerminated,
+  },
 };

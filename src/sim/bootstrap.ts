@@ -8,6 +8,7 @@ import { SCHEMA_VERSION, type ClusterState } from '../store/schema.ts';
 import { seedFromString } from '../util/rand.ts';
 import { parseQuantity } from '../util/quantity.ts';
 import { settle, runUntil } from './engine.ts';
+import { adoptRunningPod } from '../controllers/kubelet.ts';
 
 export const K8S_VERSION = 'v1.32.4';
 const AGE_AT_FIRST_USE_MS = 10 * 60 * 1000;
@@ -247,6 +248,8 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
     timers: [],
     alloc: { serviceIPs: ['10.96.0.1', '10.96.0.10'], podIPs: {} },
     apps: {},
+    runtime: {},
+    nodeImages: {},
   };
   const api = new ApiServer(state, createdAt);
   const at = (sec: number) => api.timestamp(createdAt + sec * 1000);
@@ -314,7 +317,10 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
         hostNetwork: true,
         priorityClassName: 'system-node-critical',
         startedAt: at(5),
-        annotations: { 'kubernetes.io/config.source': 'file', 'kubernetes.io/config.hash': api.rng.hex(32) },
+        annotations: (() => {
+          const hash = api.rng.hex(32);
+          return { 'kubernetes.io/config.hash': hash, 'kubernetes.io/config.mirror': hash, 'kubernetes.io/config.seen': at(3), 'kubernetes.io/config.source': 'file' };
+        })(),
       }),
     );
   }
@@ -497,6 +503,11 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
       },
     ],
   });
+  for (const pod of api.list<Pod>('pods')) {
+    adoptRunningPod(api, pod);
+    const images = (state.nodeImages[pod.spec.nodeName!] ??= ['registry.k8s.io/pause:3.10']);
+    for (const c of pod.spec.containers) if (!images.includes(c.image)) images.push(c.image);
+  }
   settle(api);
   runUntil(api, opts.wall);
   state.clock.now = api.nowMs;

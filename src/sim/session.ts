@@ -53,8 +53,23 @@ export function withCluster<T>(cluster: string, fn: (api: ApiServer) => T, opts:
   });
 }
 
+/** Forgets watchers that stopped polling (killed without saying goodbye) and changes all have read. */
+function pruneWatches(state: ClusterState, wall: number): void {
+  const w = state.watch;
+  if (!w) return;
+  for (const [id, x] of Object.entries(w.watchers)) if (x.expires < wall) delete w.watchers[id];
+  const cursors = Object.values(w.watchers).map((x) => x.cursor);
+  if (!cursors.length) {
+    delete state.watch;
+    return;
+  }
+  const min = Math.min(...cursors);
+  w.log = w.log.filter((e) => e.rv > min);
+}
+
 function runOnState<T>(state: ClusterState, fn: (api: ApiServer) => T, extraMs: number) {
   const wall = wallNow();
+  pruneWatches(state, wall);
   const api = new ApiServer(state, state.clock.now);
   runUntil(api, simTimeAt(state.clock, wall) + extraMs);
   const value = fn(api);

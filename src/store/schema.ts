@@ -39,4 +39,56 @@ export interface ClusterState {
   alloc: Record<string, any>;
   /** Simulated application state (e.g. health toggles) keyed by pod uid. */
   apps: Record<string, any>;
+  /** The container runtime's view of each pod (kubelet bookkeeping), keyed by pod uid. */
+  runtime: Record<string, PodRuntime>;
+  /** Images present on each node's container runtime. */
+  nodeImages: Record<string, string[]>;
+  /** Open watches (`get -w` processes) and the changes they have not read yet. */
+  watch?: WatchState;
+}
+
+export type ContainerStage =
+  | 'Waiting'
+  | 'Pulling'
+  | 'PullFailed'
+  | 'PullBackOff'
+  | 'Starting'
+  | 'Running'
+  | 'Exited'
+  | 'CrashLoopBackOff'
+  | 'Done';
+
+export interface ContainerRuntime {
+  stage: ContainerStage;
+  /** When the current stage ends (ms); undefined = until something else happens. */
+  until?: number;
+  restarts: number;
+  /** Current crash back-off (ms), 0 before the first restart. */
+  backoffMs: number;
+  pullBackoffMs: number;
+  pullStarted?: number;
+  startedAt?: number;
+  exitCode?: number;
+  /** When the running process will exit by itself (from its command). */
+  exitAt?: number;
+  readyAt?: number;
+}
+
+export interface PodRuntime {
+  stage: 'Admitted' | 'Sandbox' | 'Containers';
+  until?: number;
+  containers: ContainerRuntime[];
+}
+
+export interface WatchEntry {
+  rv: number;
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  resource: string;
+  obj: import('../api/types.ts').KObject;
+}
+
+export interface WatchState {
+  /** watcher id → wall-clock expiry (ms) and the resourceVersion it has read up to */
+  watchers: Record<string, { expires: number; cursor: number }>;
+  log: WatchEntry[];
 }

@@ -67,6 +67,9 @@ class LowdbClusterStore implements ClusterStore {
         `the cluster state in ${this.path} has schema version ${state.schemaVersion}, newer than this kubesim understands (${SCHEMA_VERSION}); upgrade kubesim`,
       );
     }
+    state.runtime ??= {};
+    state.nodeImages ??= {};
+    state.apps ??= {};
     return state;
   }
 

@@ -1,17 +1,128 @@
-// kubectl create <generator> ...: the typed generators (namespace for now).
+// kubectl create -f FILE | create namespace | create deployment
 import type { Command } from 'commander';
-import { allOpts, PROGRAM } from '../program.ts';
-import { UsageError } from '../../api/errors.ts';
-import { resolveTarget, withCluster } from '../../sim/session.ts';
-import { out } from '../io.ts';
-import { printCreated, dryRunMode, addDryRunOptions } from './mutation-output.ts';
+import { ApiError, CliError, RawError, UsageError, renderError } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
+import { resourceForKind, RESOURCE_TYPES } from '../../api/resources.ts';
+import { allOpts, intFlag, PROGRAM } from '../program.ts';
+import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { parseImageRef } from '../../sim/images.ts';
+import { out, err } from '../io.ts';
+import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
+import { readManifests, readStdin } from '../manifests.ts';
+import type { ApiServer } from '../../api/server.ts';
+import { NAME_ALPHABET } from '../../util/rand.ts';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** Where a manifest's object goes: its own namespace, which must agree with -n when both are given. */
+export function manifestNamespace(obj: KObject, flagNs: string | undefined, defaultNs: string): string | undefined {
+  const rt = resourceForKind(obj.kind);
+  if (!rt.namespaced) return undefined;
+  const own = obj.metadata?.namespace;
+  if (own && flagNs && own !== flagNs) {
+    throw new CliError(`the namespace from the provided object "${own}" does not match the namespace "${flagNs}". You must pass '--namespace=${own}' to perform this operation.`);
+  }
+  return own || flagNs || defaultNs;
+}
+
+/** Checks that a manifest names a kind this API server serves, in kubectl's words when not. */
+export function checkKind(obj: KObject, source: string): void {
+  const [group, version] = (obj.apiVersion ?? '').includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
+  const rt = RESOURCE_TYPES.find((r) => r.kind === obj.kind);
+  if (!obj.kind || !obj.apiVersion) {
+    throw new CliError(`error validating "${source}": error validating data: [${!obj.apiVersion ? 'apiVersion not set' : ''}${!obj.apiVersion && !obj.kind ? ', ' : ''}${!obj.kind ? 'kind not set' : ''}]; if you choose to ignore these errors, turn validation off with --validate=false`);
+  }
+  if (!rt || rt.group !== group || rt.version !== version) {
+    throw new RawError(
+      `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
+    );
+  }
+}
+
+function createFromFiles(o: any): void {
+  const manifests = readManifests(o.filename, !!o.recursive, readStdin);
+  const dryRun = dryRunMode(o.dryRun);
+  const target = resolveTarget(o);
+  let failed = false;
+  const lines: string[] = [];
+  const errors: string[] = [];
+  withCluster(target.cluster, (api: ApiServer) => {
+    for (const m of manifests) {
+      try {
+        checkKind(m.obj, m.source);
+        const ns = manifestNamespace(m.obj, o.namespace, target.namespace);
+        const obj = structuredClone(m.obj);
+        obj.metadata = { ...obj.metadata, ...(ns ? { namespace: ns } : {}) };
+        const created = api.create(obj, { dryRun: dryRun !== 'none' });
+        lines.push(printCreated(created, 'created', o.output, dryRun));
+      } catch (e) {
+        failed = true;
+        if (e instanceof ApiError && e.reason !== 'Invalid') {
+          errors.push(`Error from server (${e.reason}): error when creating "${m.source}": ${e.message}`);
+        } else errors.push(renderError(e));
+      }
+    }
+  });
+  out(lines.join(''));
+  for (const e of errors) err(e);
+  if (failed) process.exitCode = 1;
+}
+
+/** kubectl's container name for an image: the last path element without tag or digest. */
+export function containerNameForImage(image: string, random: () => string): string {
+  let name = image.split('/').pop()!.split('@')[0].split(':')[0];
+  if (/[_.]/.test(name)) name = `${name.replace(/[_.]/g, '-')}-${random()}`;
+  return name;
+}
+
+export function deploymentFor(name: string, images: string[], replicas: number, port: number | undefined, command: string[], random: () => string): KObject {
+  const labels = { app: name };
+  const containers = images.map((image, i) => ({
+    name: containerNameForImage(image, random),
+    image,
+    ...(command.length ? { command } : {}),
+    ...(i === 0 && port !== undefined && port >= 0 ? { ports: [{ containerPort: port }] } : {}),
+    resources: {},
+  }));
+  return {
+    kind: 'Deployment',
+    apiVersion: 'apps/v1',
+    metadata: { name, creationTimestamp: null as any, labels },
+    spec: {
+      replicas,
+      selector: { matchLabels: labels },
+      template: { metadata: { creationTimestamp: null as any, labels }, spec: { containers } },
+      strategy: {},
+    },
+    status: {},
+  };
+}
+
+const stripClientFields = (o: KObject): KObject => {
+  const copy = structuredClone(o);
+  delete (copy.metadata as any).creationTimestamp;
+  if (copy.spec?.template?.metadata) delete copy.spec.template.metadata.creationTimestamp;
+  delete copy.status;
+  return copy;
+};
 
 export function registerCreate(program: Command): void {
   const create = program
     .command('create')
     .summary('Create a resource from a file or from stdin')
-    .description('Create a resource from a file or from stdin.');
+    .description('Create a resource from a file or from stdin.\n\nJSON and YAML formats are accepted.')
+    .usage('-f FILENAME [options]')
+    .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.');
+  addDryRunOptions(create).action((_o, command: Command) => {
+    const o = allOpts<any>(command);
+    if (!o.filename?.length) {
+      throw new RawError(`error: must specify one of -f and -k\n\nSee '${PROGRAM} create -h' for help and examples`);
+    }
+    createFromFiles(o);
+  });
+
   const ns = create
     .command('namespace')
     .alias('ns')
@@ -34,5 +145,43 @@ export function registerCreate(program: Command): void {
       api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { dryRun: dryRun === 'server' }),
     );
     out(printCreated(created, 'created', opts.output, dryRun));
+  });
+
+  const deploy = create
+    .command('deployment')
+    .alias('deploy')
+    .summary('Create a deployment with the specified name')
+    .description('Create a deployment with the specified name.')
+    .usage('NAME --image=image -- [COMMAND] [args...] [options]')
+    .argument('[name]')
+    .argument('[command...]')
+    .option('--image <image>', 'Image names to run. A deployment can have multiple images set for multi-container pod.', collect)
+    .option('-r, --replicas <n>', 'Number of replicas to create. Default is 1.', intFlag('-r, --replicas', 'create deployment'), 1)
+    .option('--port <port>', 'The containerPort that this deployment exposes.', intFlag('--port', 'create deployment'), -1);
+  addDryRunOptions(deploy).action((name: string | undefined, command: string[], _o, cmd: Command) => {
+    const o = allOpts<any>(cmd);
+    if (!name) throw new UsageError('exactly one NAME is required, got 0', `${PROGRAM} create deployment`);
+    if (!o.image?.length) throw new RawError('error: required flag(s) "image" not set');
+    if (o.image.length > 1 && command.length) throw new CliError('cannot specify multiple --image options and command');
+    for (const image of o.image) if (!parseImageRef(image)) throw new CliError(`invalid image name "${image}": invalid reference format`);
+    const dryRun = dryRunMode(o.dryRun);
+    const target = dryRun === 'client' ? undefined : resolveTarget(o);
+    const build = (random: () => string) => deploymentFor(name, o.image, o.replicas, o.port, command, random);
+    if (!target) {
+      const rand = () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
+      out(printCreated(build(rand), 'created', o.output, dryRun));
+      return;
+    }
+    const created = withCluster(target.cluster, (api) => {
+      const d = stripClientFields(build(() => api.rng.suffix()));
+      d.metadata.namespace = target.namespace;
+      try {
+        return api.create(d, { dryRun: dryRun === 'server' });
+      } catch (e) {
+        if (e instanceof ApiError) throw new CliError(`failed to create deployment: ${e.message}`);
+        throw e;
+      }
+    });
+    out(printCreated(created, 'created', o.output, dryRun));
   });
 }

@@ -11,6 +11,9 @@ import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { describePod } from '../../printers/describe/pod.ts';
 import { describeNode } from '../../printers/describe/node.ts';
 import { describeNamespace } from '../../printers/describe/namespace.ts';
+import { describeDeployment, describeReplicaSet } from '../../printers/describe/workloads.ts';
+import { describeService } from '../../printers/describe/service.ts';
+import { controllerOf, ownedPods } from '../../controllers/replicaset.ts';
 import { present } from '../../printers/present.ts';
 import { out, err } from '../io.ts';
 import { RawError } from '../../api/errors.ts';
@@ -41,6 +44,17 @@ export function describeObject(api: ApiServer, type: ResourceType, obj: KObject)
       );
     case 'namespaces':
       return describeNamespace(obj);
+    case 'deployments': {
+      const sets = api.list('replicasets', obj.metadata.namespace).filter((rs) => controllerOf(rs)?.uid === obj.metadata.uid);
+      const rev = (o: KObject) => Number(o.metadata.annotations?.['deployment.kubernetes.io/revision'] ?? 0);
+      const newRS = sets.find((rs) => rev(rs) === rev(obj)) ?? undefined;
+      const old = sets.filter((rs) => rs !== newRS);
+      return describeDeployment(obj, newRS, old, events, now);
+    }
+    case 'replicasets':
+      return describeReplicaSet(obj, ownedPods(api, obj), events, now);
+    case 'services':
+      return describeService(obj, api.get('endpoints', obj.metadata.namespace, obj.metadata.name), events, now);
     default:
       throw new CliError(`describe is not supported for ${type.plural} in this version of kubesim`);
   }

@@ -1,22 +1,28 @@
-// kubectl get -w: the current table, then one row per change while simulated time runs.
-// With the clock paused nothing can change, so it prints the current state and returns.
+// kubectl get -w: the current table, then one row per change (each as it was at that change)
+// while simulated time runs. The command registers as a watcher in the cluster state, so the
+// API server keeps a log of the changes it has not read yet, whoever makes them.
+// With the clock paused nothing can change: it prints the current state and returns.
 import { TabWriter, TABLE_OPTS } from '../../printers/tabwriter.ts';
 import { tableRows, render, type OutputOptions } from '../../printers/output.ts';
 import type { ResourceRequest } from '../resource-args.ts';
 import { withCluster, type Target } from '../../sim/session.ts';
-import { fetchGroups, type ListOptions } from './get.ts';
+import { fetchGroups, selectorFilter, type ListOptions } from './get.ts';
 import type { KObject } from '../../api/types.ts';
+import type { ApiServer } from '../../api/server.ts';
+import { wallNow } from '../../sim/clock.ts';
 import { out } from '../io.ts';
 
 const POLL_MS = 200;
+const LEASE_MS = 10_000;
 
 export async function watch(target: Target, req: ResourceRequest, opts: ListOptions & { watchOnly?: boolean }, outputOpts: OutputOptions) {
   const tw = new TabWriter({ ...TABLE_OPTS, rememberWidths: true });
-  const seen = new Map<string, KObject>();
-  let headerPrinted = false;
   const table = !outputOpts.output || outputOpts.output === 'wide';
-  const emit = (objects: KObject[], ctx: any, first: boolean) => {
+  const id = `${process.pid}-${Date.now()}`;
+  let headerPrinted = false;
+  const emit = (api: ApiServer, objects: KObject[]) => {
     if (!objects.length) return;
+    const ctx = { now: api.now(), api };
     if (!table) {
       out(render([{ type: req.type, objects }], { ...outputOpts, single: false }, ctx));
       return;
@@ -25,32 +31,21 @@ export async function watch(target: Target, req: ResourceRequest, opts: ListOpti
     headerPrinted = true;
     for (const r of rows) tw.write(r.join('\t') + '\n');
     out(tw.flush());
-    void first;
   };
-  const poll = (first: boolean) =>
-    withCluster(target.cluster, (api) => {
-      const { groups } = fetchGroups(api, [req], target.namespace, opts);
-      const objects = groups[0].objects;
-      const changed: KObject[] = [];
-      const current = new Set<string>();
-      for (const o of objects) {
-        const k = `${o.metadata.namespace}/${o.metadata.name}`;
-        current.add(k);
-        if (seen.get(k)?.metadata.resourceVersion !== o.metadata.resourceVersion) {
-          seen.set(k, o);
-          changed.push(o);
-        }
-      }
-      for (const [k, o] of [...seen]) {
-        if (current.has(k)) continue;
-        seen.delete(k);
-        changed.push(o);
-      }
-      const ctx = { now: api.now(), api };
-      if (!(first && opts.watchOnly)) emit(changed, ctx, first);
-      return api.state.clock.paused;
-    });
-  const paused = poll(true);
+  const selected = selectorFilter(req.type, opts);
+  const matches = (o: KObject) =>
+    (!req.type.namespaced || opts.allNamespaces || o.metadata.namespace === target.namespace) &&
+    (!req.names.length || req.names.includes(o.metadata.name)) &&
+    selected(o);
+  const paused = withCluster(target.cluster, (api) => {
+    const { groups } = fetchGroups(api, [req], target.namespace, opts);
+    if (!opts.watchOnly) emit(api, groups[0].objects);
+    if (api.state.clock.paused) return true;
+    api.state.watch ??= { watchers: {}, log: [] };
+    api.state.watch.watchers[id] = { expires: wallNow() + LEASE_MS, cursor: api.state.resourceVersion };
+    api.dirty = true;
+    return false;
+  });
   if (paused) return;
   let stop = false;
   process.once('SIGINT', () => {
@@ -59,6 +54,18 @@ export async function watch(target: Target, req: ResourceRequest, opts: ListOpti
   while (!stop) {
     await new Promise((r) => setTimeout(r, POLL_MS));
     if (stop) break;
-    poll(false);
+    withCluster(target.cluster, (api) => {
+      const w = (api.state.watch ??= { watchers: {}, log: [] });
+      const me = (w.watchers[id] ??= { expires: 0, cursor: api.state.resourceVersion });
+      const fresh = w.log.filter((e) => e.rv > me.cursor && e.resource === req.type.plural && matches(e.obj));
+      me.cursor = api.state.resourceVersion;
+      me.expires = wallNow() + LEASE_MS;
+      api.dirty = true;
+      emit(api, fresh.map((e) => e.obj));
+    });
   }
+  withCluster(target.cluster, (api) => {
+    if (api.state.watch) delete api.state.watch.watchers[id];
+    api.dirty = true;
+  });
 }

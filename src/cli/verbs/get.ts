@@ -20,14 +20,20 @@ export interface ListOptions {
   allNamespaces?: boolean;
 }
 
-/** Fetches the requested objects; missing named objects become error lines. */
-export function fetchGroups(api: ApiServer, requests: ResourceRequest[], ns: string, opts: ListOptions) {
+/** The label and field selectors of a request as one predicate (fails early on unsupported fields). */
+export function selectorFilter(type: ResourceRequest['type'], opts: ListOptions): (o: KObject) => boolean {
   const labelSel = opts.selector !== undefined ? parseLabelSelector(opts.selector) : undefined;
   const fieldSel = opts.fieldSelector ? parseFieldSelector(opts.fieldSelector) : undefined;
+  if (fieldSel) checkFieldLabels(type, fieldSel.requirements.map((r) => r.field), opts.fieldSelector!);
+  return (o) => (!labelSel || matchesLabels(labelSel, o.metadata.labels)) && (!fieldSel || matchesFields(fieldSel, (f) => fieldValue(o, f)));
+}
+
+/** Fetches the requested objects; missing named objects become error lines. */
+export function fetchGroups(api: ApiServer, requests: ResourceRequest[], ns: string, opts: ListOptions) {
   const errors: string[] = [];
   const groups: Group[] = [];
   for (const req of requests) {
-    if (fieldSel) checkFieldLabels(req.type, fieldSel.requirements.map((r) => r.field), opts.fieldSelector!);
+    const keep = selectorFilter(req.type, opts);
     let objects: KObject[];
     if (req.names.length) {
       objects = [];
@@ -39,9 +45,7 @@ export function fetchGroups(api: ApiServer, requests: ResourceRequest[], ns: str
     } else {
       objects = api.list(req.type, req.type.namespaced && !opts.allNamespaces ? ns : undefined);
     }
-    if (labelSel) objects = objects.filter((o) => matchesLabels(labelSel, o.metadata.labels));
-    if (fieldSel) objects = objects.filter((o) => matchesFields(fieldSel, (f) => fieldValue(o, f)));
-    groups.push({ type: req.type, objects });
+    groups.push({ type: req.type, objects: objects.filter(keep) });
   }
   return { groups, errors };
 }

@@ -61,7 +61,7 @@ export function writeEvents(w: DescribeWriter, events: EventObject[], now: numbe
   }
   w.flush();
   const ts = (e: EventObject) => parseTime(e.lastTimestamp ?? undefined) ?? 0;
-  const sorted = [...events].sort((a, b) => ts(a) - ts(b));
+  const sorted = [...events].sort((a, b) => ts(a) - ts(b) || (a.metadata.name < b.metadata.name ? -1 : 1));
   w.write(0, 'Events:\n');
   w.write(1, 'Type\tReason\tAge\tFrom\tMessage\n');
   w.write(1, '----\t------\t----\t----\t-------\n');

@@ -1,0 +1,94 @@
+// kubectl run NAME --image=IMAGE [--port] [--env] [--labels] [--restart] [--command] [-- args]
+import type { Command } from 'commander';
+import { CliError, RawError } from '../../api/errors.ts';
+import type { KObject } from '../../api/types.ts';
+import { allOpts, PROGRAM } from '../program.ts';
+import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { parseImageRef } from '../../sim/images.ts';
+import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
+import { parseKeyValues } from './key-values.ts';
+import { out } from '../io.ts';
+
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** The Pod kubectl's run generator builds, in Go struct field order (what -o json shows). */
+export function runPod(name: string, o: any, rest: string[]): KObject {
+  const labels = o.labels ? parseKeyValues(o.labels, 'labels') : { run: name };
+  const annotations = o.annotations?.length ? Object.fromEntries(o.annotations.map((a: string) => [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)])) : undefined;
+  const container: any = { name, image: o.image };
+  if (rest.length) container[o.command ? 'command' : 'args'] = rest;
+  if (o.port !== undefined) {
+    const port = Number(o.port);
+    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(`invalid port "${o.port}"`);
+    container.ports = [{ containerPort: port }];
+  }
+  if (o.env?.length) {
+    container.env = o.env.map((e: string) => {
+      const i = e.indexOf('=');
+      if (i <= 0) throw new CliError(`invalid env: ${e}`);
+      return { name: e.slice(0, i), value: e.slice(i + 1) };
+    });
+  }
+  container.resources = {};
+  if (o.imagePullPolicy) container.imagePullPolicy = o.imagePullPolicy;
+  if (o.privileged) container.securityContext = { privileged: true };
+  return {
+    kind: 'Pod',
+    apiVersion: 'v1',
+    metadata: { name, creationTimestamp: null as any, labels, ...(annotations ? { annotations } : {}) },
+    spec: { containers: [container], restartPolicy: o.restart, dnsPolicy: 'ClusterFirst' },
+    status: {},
+  };
+}
+
+export function registerRun(program: Command): void {
+  const cmd = program
+    .command('run')
+    .summary('Run a particular image on the cluster')
+    .description('Create and run a particular image in a pod.')
+    .usage('NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]')
+    .argument('[name]')
+    .argument('[args...]')
+    .option('--image <image>', 'The image for the container to run.')
+    .option('--port <port>', 'The port that this container exposes.')
+    .option('-l, --labels <labels>', 'Comma separated labels to apply to the pod. Will override previous values.')
+    .option('--env <env>', 'Environment variables to set in the container.', collect)
+    .option('--annotations <annotation>', 'Annotations to apply to the pod.', collect)
+    .option('--restart <policy>', 'The restart policy for this Pod.  Legal values [Always, OnFailure, Never].', 'Always')
+    .option('--image-pull-policy <policy>', "The image pull policy for the container.")
+    .option('--command', 'If true and extra arguments are present, use them as the \'command\' field in the container, rather than the \'args\' field which is the default.')
+    .option('--privileged', 'If true, run the container in privileged mode.')
+    .option('--expose', 'If true, create a ClusterIP service associated with the pod.  Requires `--port`.')
+    .option('-i, --stdin', 'Keep stdin open on the container in the pod, even if nothing is attached.')
+    .option('-t, --tty', 'Allocate a TTY for the container in the pod.')
+    .option('--rm', 'If true, delete the pod after it exits.  Only valid when attaching to the container.')
+    .option('--attach', 'If true, wait for the Pod to start running, and then attach to the Pod.');
+  addDryRunOptions(cmd).action((name: string | undefined, rest: string[], _o, command: Command) => {
+    const o = allOpts<any>(command);
+    if (!name) throw new RawError(`error: NAME is required for run\nSee '${PROGRAM} run -h' for help and examples`);
+    if (o.image === undefined) throw new RawError('error: required flag(s) "image" not set');
+    if (!o.image) throw new CliError('--image is required');
+    if (!parseImageRef(o.image)) throw new CliError(`Invalid image name "${o.image}": invalid reference format`);
+    if (!['Always', 'OnFailure', 'Never'].includes(o.restart)) {
+      throw new RawError(`error: invalid restart policy: ${o.restart}\nSee '${PROGRAM} run -h' for help and examples`);
+    }
+    if (o.tty && !o.stdin) throw new CliError('-i/--stdin is required for containers with -t/--tty=true');
+    if (o.expose && o.port === undefined) throw new CliError('--port must be set when exposing a service');
+    if (o.rm && !o.stdin && !o.attach) throw new CliError('--rm should only be used for attached containers');
+    if (o.stdin || o.attach || o.rm || o.expose) {
+      throw new CliError('attaching to a pod (-i, -t, --attach, --rm) and --expose are not simulated yet; run the pod without them');
+    }
+    const pod = runPod(name, o, rest);
+    const dryRun = dryRunMode(o.dryRun);
+    if (dryRun === 'client') {
+      out(printCreated(pod, 'created', o.output, dryRun));
+      return;
+    }
+    const target = resolveTarget(o);
+    const created = withCluster(target.cluster, (api) => {
+      const { creationTimestamp: _, ...meta } = pod.metadata as any;
+      return api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } }, { dryRun: dryRun === 'server' });
+    });
+    out(printCreated(created, 'created', o.output, dryRun));
+  });
+}

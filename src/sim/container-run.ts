@@ -1,0 +1,149 @@
+// What a container does once started: run until stopped, or exit after some time with a code,
+// worked out from its image and its command/args (sleep, echo, sh -c scripts, ...).
+import type { Container } from '../api/types.ts';
+import type { ImageInfo } from './images.ts';
+
+export interface RunPlan {
+  /** Milliseconds after start at which the process exits; undefined = runs until stopped. */
+  exitAfterMs?: number;
+  exitCode: number;
+  /** The container cannot start at all (executable not found): StartError. */
+  startError?: string;
+  /** Lines the process writes to its log at start-up. */
+  logs: string[];
+}
+
+const FOREVER_COMMANDS = new Set(['nginx', 'httpd', 'httpd-foreground', 'redis-server', 'node', 'python', 'python3', 'ping', 'top', 'watch', 'yes', 'nc', 'http-server', 'memcached', 'mysqld', 'postgres', 'etcd']);
+const SHELLS = new Set(['sh', '/bin/sh', 'bash', '/bin/bash', 'ash', '/bin/ash', 'zsh']);
+const APPLETS = new Set([
+  'echo', 'sleep', 'cat', 'ls', 'date', 'env', 'printenv', 'hostname', 'wget', 'nslookup', 'ping', 'true', 'false', 'touch', 'mkdir',
+  'rm', 'cp', 'mv', 'tail', 'head', 'grep', 'ps', 'id', 'whoami', 'uname', 'df', 'free', 'nc', 'sh', 'exit', 'curl', 'test', '[',
+  'while', 'for', 'do', 'done', 'if', 'then', 'fi', 'printf', 'export', 'cd', 'pwd', 'seq', 'wc', 'sort', 'dd', 'yes', 'top', 'watch',
+]);
+
+function parseSeconds(s: string | undefined): number | undefined {
+  if (s === undefined) return 1;
+  if (s === 'infinity' || s === 'inf') return Infinity;
+  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(s);
+  if (!m) return undefined;
+  const mult = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]]!;
+  return Number(m[1]) * mult;
+}
+
+/** Splits a shell command line into words, honouring quotes. */
+export function shellWords(s: string): string[] {
+  const words: string[] = [];
+  let cur = '';
+  let quote: string | null = null;
+  let has = false;
+  for (const ch of s) {
+    if (quote) {
+      if (ch === quote) quote = null;
+      else cur += ch;
+    } else if (ch === '"' || ch === "'") {
+      quote = ch;
+      has = true;
+    } else if (/\s/.test(ch)) {
+      if (has || cur) words.push(cur);
+      cur = '';
+      has = false;
+    } else cur += ch;
+  }
+  if (has || cur) words.push(cur);
+  return words;
+}
+
+interface Outcome {
+  seconds: number;
+  exit?: number;
+  forever?: boolean;
+  logs: string[];
+  notFound?: string;
+}
+
+/** Runs a small shell script symbolically: time it takes, lines it prints, how it ends. */
+function runScript(script: string, hasShell: boolean): Outcome {
+  const out: Outcome = { seconds: 0, logs: [] };
+  if (/\bwhile\s+(true|:)\b|\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(script) || /tail\s+-f\b/.test(script)) {
+    const before = script.split(/\bwhile\b|\btail\s+-f\b|\bfor\b/)[0];
+    const pre = runScript(before, hasShell);
+    return { ...pre, forever: pre.exit === undefined, seconds: pre.seconds };
+  }
+  for (const stmt of script.split(/;|&&|\n|\|\|/)) {
+    const words = shellWords(stmt.trim());
+    if (!words.length) continue;
+    const [cmd, ...args] = words;
+    const r = runCommand(cmd, args, hasShell);
+    out.seconds += r.seconds;
+    out.logs.push(...r.logs);
+    if (r.forever) return { ...out, forever: true };
+    if (r.notFound) {
+      out.logs.push(`sh: ${r.notFound}: not found`);
+      out.exit = 127;
+      continue;
+    }
+    if (cmd === 'exit') return { ...out, exit: r.exit ?? 0 };
+    out.exit = r.exit;
+  }
+  return out;
+}
+
+function runCommand(cmd: string, args: string[], hasShell: boolean): Outcome {
+  const base = cmd.split('/').pop()!;
+  if (SHELLS.has(cmd) || SHELLS.has(base)) {
+    const c = args.indexOf('-c');
+    if (c >= 0) return runScript(args[c + 1] ?? '', hasShell);
+    // A shell with no script and no terminal reads EOF and exits at once.
+    return { seconds: 0, exit: 0, logs: [] };
+  }
+  switch (base) {
+    case 'sleep': {
+      const secs = parseSeconds(args[0]);
+      if (secs === undefined) return { seconds: 0, exit: 1, logs: [`sleep: invalid number '${args[0]}'`] };
+      return secs === Infinity ? { seconds: 0, forever: true, logs: [] } : { seconds: secs, exit: 0, logs: [] };
+    }
+    case 'echo':
+      return { seconds: 0, exit: 0, logs: [args.filter((a) => a !== '-n' && a !== '-e').join(' ')] };
+    case 'printf':
+      return { seconds: 0, exit: 0, logs: [(args[0] ?? '').replace(/\\n$/, '')] };
+    case 'exit':
+      return { seconds: 0, exit: Number(args[0] ?? 0) || 0, logs: [] };
+    case 'true':
+    case ':':
+      return { seconds: 0, exit: 0, logs: [] };
+    case 'false':
+      return { seconds: 0, exit: 1, logs: [] };
+    case 'tail':
+      return args.includes('-f') ? { seconds: 0, forever: true, logs: [] } : { seconds: 0, exit: 0, logs: [] };
+  }
+  if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, logs: [] };
+  if (hasShell && APPLETS.has(base)) return { seconds: 0, exit: 0, logs: [] };
+  return { seconds: 0, logs: [], notFound: cmd };
+}
+
+/** The argv a container runs: command replaces ENTRYPOINT, args replace CMD. */
+export function effectiveArgv(image: ImageInfo, c: Container): string[] {
+  const entry = c.command ?? image.entrypoint;
+  const args = c.args ?? (c.command ? [] : image.cmd);
+  return [...entry, ...args];
+}
+
+export function planRun(image: ImageInfo, c: Container): RunPlan {
+  if (!c.command && !c.args) {
+    return image.server ? { exitCode: 0, logs: [] } : { exitAfterMs: 0, exitCode: image.exitCode ?? 0, logs: [] };
+  }
+  const argv = effectiveArgv(image, c);
+  // Images whose entrypoint is a server wrapper keep serving whatever the args say.
+  if (!c.command && image.server) return { exitCode: 0, logs: [] };
+  const [cmd, ...args] = argv;
+  const r = runCommand(cmd, args, image.shell);
+  if (r.notFound && !SHELLS.has(cmd)) {
+    return {
+      exitCode: 128,
+      startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`,
+      logs: [],
+    };
+  }
+  if (r.forever) return { exitCode: 0, logs: r.logs };
+  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit ?? 0, logs: r.logs };
+}
