@@ -9,6 +9,7 @@ function buildProgram(): Command {
     .option('-n, --namespace <namespace>', 'If present, the namespace scope for this CLI request')
     .option('--context <name>', 'The name of the kubeconfig context to use')
     .option('--no-color', 'Do not colour the output')
+    .option('--request-timeout <duration>', 'The length of time to wait before giving up on a single server request (ends a watch).', '0')
     .helpCommand(false)
     .showSuggestionAfterError(false)
     .allowExcessArguments(false);

@@ -1,6 +1,7 @@
 // The commander program: global flags, verb registration, and kubectl-shaped parse errors.
 import { Command, CommanderError } from 'commander';
-import { RawError } from '../api/errors.ts';
+import { CliError, RawError } from '../api/errors.ts';
+import { parseDuration } from '../util/duration.ts';
 import { suggestCommands } from './suggest.ts';
 
 export const PROGRAM = 'kubesim';
@@ -87,4 +88,15 @@ export function intFlag(flagSpec: string, verbPath: string) {
     }
     return Number(value);
   };
+}
+
+/** --request-timeout: "0" (none), a Go duration, or a bare number of seconds. */
+export function requestTimeoutMs(v: string | undefined): number {
+  if (!v || v === '0') return 0;
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  try {
+    return parseDuration(v);
+  } catch {
+    throw new CliError('Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)');
+  }
 }

@@ -18,6 +18,7 @@ const SANDBOX_MS = 1000;
 const MAX_BACKOFF_MS = 300_000;
 const INITIAL_BACKOFF_MS = 10_000;
 const PULL_FAIL_MS = 1500;
+const RESYNC_AFTER_EXIT_MS = 1000;
 const PULL_BYTES_PER_SEC = 25_000_000;
 
 interface Ctx {
@@ -86,7 +87,8 @@ const STAGES: Record<ContainerStage, StageDef> = {
   },
   Pulling: {
     enter(ctx) {
-      if (!ctx.status.state.waiting) waiting(ctx, 'ContainerCreating');
+      // A restarting container keeps showing its last state while the image is pulled again.
+      if (!ctx.status.state.waiting && !ctx.status.state.terminated) waiting(ctx, 'ContainerCreating');
       event(ctx, 'Normal', 'Pulling', `Pulling image "${ctx.spec.image}"`);
       ctx.rt.pullStarted = ctx.now;
       const ref = parseImageRef(ctx.spec.image);
@@ -137,9 +139,10 @@ const STAGES: Record<ContainerStage, StageDef> = {
     },
     next: (ctx) => {
       const plan = planRun(ctx.image!, ctx.spec);
+      ctx.status.restartCount = ctx.rt.restarts;
+      if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
       if (plan.startError) {
         ctx.rt.exitCode = plan.exitCode;
-        ctx.status.lastState = ctx.status.state.terminated ? { terminated: ctx.status.state.terminated } : ctx.status.lastState;
         ctx.status.state = {
           terminated: { exitCode: plan.exitCode, reason: 'StartError', message: plan.startError, startedAt: '1970-01-01T00:00:00Z', finishedAt: ts(ctx.api, ctx.now), containerID: ctx.status.containerID },
         };
@@ -182,9 +185,11 @@ const STAGES: Record<ContainerStage, StageDef> = {
     },
   },
   Exited: {
+    // The terminated state is reported first; the kubelet decides on a restart at its next sync.
     enter(ctx) {
       ctx.status.ready = false;
-      ctx.rt.until = ctx.now;
+      ctx.rt.finishedAt = ctx.now;
+      ctx.rt.until = ctx.now + RESYNC_AFTER_EXIT_MS;
     },
     next: (ctx) => {
       const policy = ctx.pod.spec.restartPolicy ?? 'Always';
@@ -204,7 +209,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
       ctx.status.state = { waiting: { reason: 'CrashLoopBackOff', message: msg } };
       event(ctx, 'Warning', 'BackOff', `Back-off restarting failed container ${ctx.spec.name} in pod ${ctx.pod.metadata.name}_${ctx.pod.metadata.namespace}(${ctx.pod.metadata.uid})`);
-      ctx.rt.until = ctx.now + ctx.rt.backoffMs;
+      ctx.rt.until = Math.max(ctx.now, (ctx.rt.finishedAt ?? ctx.now) + ctx.rt.backoffMs);
       ctx.rt.backoffMs = Math.min(ctx.rt.backoffMs * 2, MAX_BACKOFF_MS);
     },
     next: restart,
@@ -216,11 +221,9 @@ const STAGES: Record<ContainerStage, StageDef> = {
   },
 };
 
-/** Counts a restart and begins the container again (pulling first if the policy says so). */
+/** Begins the container again (pulling first if the policy says so); counted once it is created. */
 function restart(ctx: Ctx): ContainerStage {
   ctx.rt.restarts++;
-  ctx.status.restartCount = ctx.rt.restarts;
-  if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
   if (needsPull(ctx)) return 'Pulling';
   event(ctx, 'Normal', 'Pulled', `Container image "${ctx.spec.image}" already present on machine`);
   return 'Starting';
@@ -369,7 +372,8 @@ export function syncPod(api: ApiServer, pod: Pod): void {
   }
   if (changed) {
     updatePodStatus(api, copy, rt);
-    api.update(copy);
+    // The status manager only writes when the status really differs.
+    if (JSON.stringify(copy.status) !== JSON.stringify(pod.status)) api.update(copy);
   }
   scheduleNext(api, copy, rt);
 }

@@ -69,6 +69,7 @@ export interface ContainerRuntime {
   pullStarted?: number;
   startedAt?: number;
   exitCode?: number;
+  finishedAt?: number;
   /** When the running process will exit by itself (from its command). */
   exitAt?: number;
   readyAt?: number;

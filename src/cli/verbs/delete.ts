@@ -9,6 +9,7 @@ import { allOpts, intFlag } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
+import { pause } from '../../sim/clock.ts';
 
 const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
 const WAIT_POLL_MS = 100;
@@ -106,6 +107,6 @@ async function waitForDeletion(target: Target, objects: KObject[]): Promise<void
       objects.filter((o) => api.get(o.kind, o.metadata.namespace, o.metadata.name)?.metadata.uid === o.metadata.uid),
     );
     if (!remaining.length) return;
-    await new Promise((r) => setTimeout(r, WAIT_POLL_MS));
+    await pause(WAIT_POLL_MS);
   }
 }

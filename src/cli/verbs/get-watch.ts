@@ -9,13 +9,13 @@ import { withCluster, type Target } from '../../sim/session.ts';
 import { fetchGroups, selectorFilter, type ListOptions } from './get.ts';
 import type { KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../api/server.ts';
-import { wallNow } from '../../sim/clock.ts';
+import { wallNow, pause } from '../../sim/clock.ts';
 import { out } from '../io.ts';
 
 const POLL_MS = 200;
 const LEASE_MS = 10_000;
 
-export async function watch(target: Target, req: ResourceRequest, opts: ListOptions & { watchOnly?: boolean }, outputOpts: OutputOptions) {
+export async function watch(target: Target, req: ResourceRequest, opts: ListOptions & { watchOnly?: boolean }, outputOpts: OutputOptions, timeoutMs = 0) {
   const tw = new TabWriter({ ...TABLE_OPTS, rememberWidths: true });
   const table = !outputOpts.output || outputOpts.output === 'wide';
   const id = `${process.pid}-${Date.now()}`;
@@ -51,9 +51,10 @@ export async function watch(target: Target, req: ResourceRequest, opts: ListOpti
   process.once('SIGINT', () => {
     stop = true;
   });
+  const started = wallNow();
   while (!stop) {
-    await new Promise((r) => setTimeout(r, POLL_MS));
-    if (stop) break;
+    await pause(POLL_MS);
+    if (stop || (timeoutMs > 0 && wallNow() - started >= timeoutMs)) break;
     withCluster(target.cluster, (api) => {
       const w = (api.state.watch ??= { watchers: {}, log: [] });
       const me = (w.watchers[id] ??= { expires: 0, cursor: api.state.resourceVersion });

@@ -13,6 +13,7 @@ import { checkOutputFormat, render, type Group, type OutputOptions } from '../..
 import { sortByJsonPath, UnsortableFieldError } from '../../printers/custom-columns.ts';
 import { out, err } from '../io.ts';
 import { watch } from './get-watch.ts';
+import { requestTimeoutMs } from '../program.ts';
 
 export interface ListOptions {
   selector?: string;
@@ -115,7 +116,7 @@ export function registerGet(program: Command): void {
         if (requests.length > 1) {
           throw new CliError('watch is only supported on individual resources and resource collections - more than 1 resource was found');
         }
-        return watch(target, requests[0], opts, outputOpts);
+        return watch(target, requests[0], opts, outputOpts, requestTimeoutMs(opts.requestTimeout));
       }
       const { text, errors, empty } = withCluster(target.cluster, (api) => {
         const { groups, errors } = fetchGroups(api, requests, target.namespace, opts);
