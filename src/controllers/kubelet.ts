@@ -7,7 +7,7 @@ import type { ApiServer } from '../api/server.ts';
 import type { Condition, Container, ContainerStatus, Node, Pod } from '../api/types.ts';
 import type { ContainerRuntime, ContainerStage, PodRuntime } from '../store/schema.ts';
 import { parseTime } from '../util/time.ts';
-import { lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
+import { imageID, lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
 import { planRun } from '../sim/container-run.ts';
 import { formatGoDuration } from '../util/duration.ts';
 import { keyOf } from '../api/server.ts';
@@ -364,7 +364,7 @@ export function syncPod(api: ApiServer, pod: Pod): void {
       }
       if (ref) {
         const image = lookupImage(ref).image;
-        if (image && (status.state.running || status.state.terminated || status.lastState.terminated) && !status.imageID) status.imageID = `${ref.repository}@sha256:${digestOf(ref.repository + ref.tag)}`;
+        if (image && (status.state.running || status.state.terminated || status.lastState.terminated) && !status.imageID) status.imageID = imageID(ref);
         if (status.started || status.imageID) status.image = ref.full;
       }
       if (!['Running', 'CrashLoopBackOff', 'Done', 'Exited'].includes(crt.stage) && !status.started) break;
@@ -376,17 +376,6 @@ export function syncPod(api: ApiServer, pod: Pod): void {
     if (JSON.stringify(copy.status) !== JSON.stringify(pod.status)) api.update(copy);
   }
   scheduleNext(api, copy, rt);
-}
-
-function digestOf(s: string): string {
-  let out = '';
-  let h = 0x811c9dc5;
-  for (let i = 0; out.length < 64; i++) {
-    h ^= s.charCodeAt(i % s.length) + i;
-    h = Math.imul(h, 0x01000193) >>> 0;
-    out += h.toString(16).padStart(8, '0');
-  }
-  return out.slice(0, 64);
 }
 
 function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {

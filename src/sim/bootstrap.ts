@@ -9,6 +9,7 @@ import { seedFromString } from '../util/rand.ts';
 import { parseQuantity } from '../util/quantity.ts';
 import { settle, runUntil } from './engine.ts';
 import { adoptRunningPod } from '../controllers/kubelet.ts';
+import { imageID, parseImageRef } from './images.ts';
 
 export const K8S_VERSION = 'v1.32.4';
 const AGE_AT_FIRST_USE_MS = 10 * 60 * 1000;
@@ -30,7 +31,7 @@ function nodeIP(index: number): string {
   return index === 0 ? '172.30.1.2' : `172.30.2.${index + 1}`;
 }
 
-function makeNode(api: ApiServer, name: string, index: number, cpu: string, memory: string, created: string): Node {
+function makeNode(api: ApiServer, name: string, index: number, cpu: string, memory: string, created: string, tainted: boolean): Node {
   const isControlPlane = index === 0;
   const memKi = Math.floor((parseQuantity(memory) / 1024) * 0.9542);
   const labels: Record<string, string> = {
@@ -79,7 +80,7 @@ function makeNode(api: ApiServer, name: string, index: number, cpu: string, memo
     spec: {
       podCIDR: `10.244.${index}.0/24`,
       podCIDRs: [`10.244.${index}.0/24`],
-      ...(isControlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
+      ...(isControlPlane && tainted ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }] } : {}),
     },
     status: {
       capacity: resources(memKi, '19221248Ki'),
@@ -132,7 +133,6 @@ interface SystemPodSpec {
   nodeSelector?: Record<string, string>;
 }
 
-const imageDigest = (api: ApiServer, image: string) => `${image.split(':')[0]}@sha256:${api.rng.hex(64)}`;
 
 function systemPod(api: ApiServer, s: SystemPodSpec): Pod {
   const hostIP = s.node.status.addresses[0].address;
@@ -185,7 +185,7 @@ function systemPod(api: ApiServer, s: SystemPodSpec): Pod {
       containerStatuses: s.containers.map((c) => ({
         containerID: `containerd://${api.rng.hex(64)}`,
         image: c.image,
-        imageID: imageDigest(api, c.image),
+        imageID: imageID(parseImageRef(c.image)!),
         lastState: {},
         name: c.name,
         ready: true,
@@ -279,7 +279,8 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
 
   const nodes = nodeNames(opts.workers).map((name, i) => {
     api.nowMs = createdAt + (i === 0 ? 0 : 40_000 + i * 5000);
-    return api.create(makeNode(api, name, i, opts.nodeCpu, opts.nodeMemory, api.timestamp()));
+    // A single-node cluster (minikube, kind) runs workloads on its control plane: no taint.
+    return api.create(makeNode(api, name, i, opts.nodeCpu, opts.nodeMemory, api.timestamp(), opts.workers > 0));
   });
   api.nowMs = createdAt;
 

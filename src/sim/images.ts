@@ -108,3 +108,21 @@ export function pullError(ref: ImageRef): string | undefined {
   }
   return `failed to pull and unpack image "${ref.full}": failed to resolve reference "${ref.full}": ${ref.full}: not found`;
 }
+
+/** A stable made-up sha256 digest for an image: eight FNV-1a passes over its reference. */
+export function imageDigest(ref: ImageRef): string {
+  if (ref.digest) return ref.digest.slice('sha256:'.length);
+  const s = `${ref.repository}:${ref.tag}`;
+  let out = '';
+  for (let block = 0; block < 8; block++) {
+    let h = (0x811c9dc5 ^ Math.imul(block + 1, 0x9e3779b1)) >>> 0;
+    for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193) >>> 0;
+    out += h.toString(16).padStart(8, '0');
+  }
+  return out;
+}
+
+/** containerStatuses[].imageID as containerd reports it: repository@sha256:digest. */
+export function imageID(ref: ImageRef): string {
+  return `${ref.repository}@sha256:${imageDigest(ref)}`;
+}
