@@ -40,6 +40,19 @@ try {
   console.log(`${'sim advance 168h'.padEnd(28)} ${advance.ms.toFixed(1).padStart(7)} ms   ${advance.stdout.trim()}`);
   const after = median(...kubesim('get', 'pods', '-A'));
   console.log(`${'get pods -A (after 168h)'.padEnd(28)} ${after.toFixed(1).padStart(7)} ms   ratio ${(after / base).toFixed(2)}`);
+
+  // 1,000 pods: a deployment on a 20-worker cluster, brought to life over simulated time.
+  time(...kubesim('cluster', 'create', 'big', '--nodes', '20'));
+  time(...kubesim('sim', 'pause'));
+  const create = time(...kubesim('create', 'deployment', 'web', '--image=nginx', '--replicas=1000'));
+  const rollout = time(...kubesim('sim', 'advance', '2m'));
+  const ready = time(...kubesim('get', 'deploy', 'web', '--no-headers')).stdout.trim();
+  console.log(`${'create deployment x1000'.padEnd(28)} ${create.ms.toFixed(1).padStart(7)} ms`);
+  console.log(`${'sim advance 2m (1000 pods)'.padEnd(28)} ${rollout.ms.toFixed(1).padStart(7)} ms   ${rollout.stdout.trim()}   [${ready}]`);
+  const big = median(...kubesim('get', 'pods'));
+  console.log(`${'get pods (1000 pods)'.padEnd(28)} ${big.toFixed(1).padStart(7)} ms   ratio ${(big / base).toFixed(2)}`);
+  const idle = time(...kubesim('sim', 'advance', '168h'));
+  console.log(`${'sim advance 168h (1000 pods)'.padEnd(28)} ${idle.ms.toFixed(1).padStart(7)} ms   ${idle.stdout.trim()}`);
 } finally {
   rmSync(home, { recursive: true, force: true });
 }

@@ -1,11 +1,12 @@
 // The simulated kube-apiserver: the one door through which CLI verbs and controllers read and
 // change cluster state. It assigns uids, resourceVersions and timestamps, validates, records
 // events, and keeps a change log that the control loop hands to controllers.
-import type { ClusterState, Timer } from '../store/schema.ts';
+import type { ClusterState } from '../store/schema.ts';
 import type { EventObject, KObject } from './types.ts';
 import { Rng } from '../util/rand.ts';
 import { rfc3339, parseTime } from '../util/time.ts';
 import { compareStrings } from '../util/compare.ts';
+import { TimerQueue } from '../sim/timers.ts';
 import { lookupResource, resourceForKind, type ResourceType } from './resources.ts';
 import { ApiError, alreadyExists, invalid, notFound } from './errors.ts';
 import { validateObject } from './validate-object.ts';
@@ -18,6 +19,8 @@ export interface Change {
   resource: string;
   key: string;
   obj: KObject;
+  /** For MODIFIED: the object as it was before (absent when it was changed in place). */
+  old?: KObject;
 }
 
 const EVENT_TTL_MS = 60 * 60 * 1000;
@@ -47,8 +50,19 @@ export class ApiServer {
   dirty = false;
   private eventIndex?: Map<string, EventObject>;
 
+  readonly timers: TimerQueue;
+  private sorted = new Map<string, KObject[]>();
+  private owners?: Map<string, Set<KObject>>;
+
   constructor(public state: ClusterState, public nowMs: number) {
     this.rng = new Rng(state.rng);
+    this.timers = new TimerQueue(state.timers);
+  }
+
+  /** Prepares the state for saving. */
+  finish(): void {
+    this.state.rng = this.rng.state;
+    this.state.timers = this.timers.compact();
   }
 
   now(): number {
@@ -57,11 +71,6 @@ export class ApiServer {
 
   timestamp(ms = this.nowMs): string {
     return rfc3339(ms);
-  }
-
-  /** Copies the generator state back before saving. */
-  syncRng(): void {
-    this.state.rng = this.rng.state;
   }
 
   private bucket(r: ResourceType): Record<string, KObject> {
@@ -82,20 +91,63 @@ export class ApiServer {
   /** All objects of a type, in one namespace or (ns undefined) everywhere, sorted by namespace then name. */
   list<T extends KObject = KObject>(r: ResourceRef, ns?: string): T[] {
     const rt = res(r);
-    const all = Object.values(this.bucket(rt)) as T[];
-    const items = rt.namespaced && ns !== undefined ? all.filter((o) => o.metadata.namespace === ns) : all;
-    return items.sort(
-      (a, b) => compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name, b.metadata.name),
-    );
+    let all = this.sorted.get(rt.plural);
+    if (!all) {
+      all = Object.values(this.bucket(rt)).sort(
+        (a, b) => compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') || compareStrings(a.metadata.name, b.metadata.name),
+      );
+      this.sorted.set(rt.plural, all);
+    }
+    return (rt.namespaced && ns !== undefined ? all.filter((o) => o.metadata.namespace === ns) : all.slice()) as T[];
+  }
+
+  /** Swaps a replaced object in the sorted cache (same namespace and name, same position). */
+  private replaceInSorted(plural: string, old: KObject, obj: KObject): void {
+    const all = this.sorted.get(plural);
+    if (!all) return;
+    const cmp = (a: KObject) => compareStrings(a.metadata.namespace ?? '', obj.metadata.namespace ?? '') || compareStrings(a.metadata.name, obj.metadata.name);
+    let lo = 0;
+    let hi = all.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cmp(all[mid]);
+      if (c === 0) {
+        if (all[mid] === old) all[mid] = obj;
+        else this.sorted.delete(plural);
+        return;
+      }
+      if (c < 0) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    this.sorted.delete(plural);
+  }
+
+  /** Objects whose ownerReferences name this uid (the garbage collector's graph). */
+  dependents(uid: string): KObject[] {
+    if (!this.owners) {
+      this.owners = new Map();
+      for (const bucket of Object.values(this.state.objects)) for (const o of Object.values(bucket)) this.indexOwners(o, true);
+    }
+    return [...(this.owners.get(uid) ?? [])];
+  }
+
+  private indexOwners(o: KObject, add: boolean): void {
+    if (!this.owners) return;
+    for (const ref of o.metadata.ownerReferences ?? []) {
+      let set = this.owners.get(ref.uid);
+      if (!set) this.owners.set(ref.uid, (set = new Set()));
+      if (add) set.add(o);
+      else set.delete(o);
+    }
   }
 
   private nextResourceVersion(): string {
     return String(++this.state.resourceVersion);
   }
 
-  private record(type: ChangeType, rt: ResourceType, obj: KObject): void {
+  private record(type: ChangeType, rt: ResourceType, obj: KObject, old?: KObject): void {
     this.dirty = true;
-    this.changes.push({ type, resource: rt.plural, key: keyOf(obj), obj });
+    this.changes.push({ type, resource: rt.plural, key: keyOf(obj), obj, ...(old ? { old } : {}) });
     const watch = this.state.watch;
     if (watch && Object.keys(watch.watchers).length) {
       const rv = type === 'DELETED' ? Number(this.nextResourceVersion()) : Number(obj.metadata.resourceVersion);
@@ -122,6 +174,8 @@ export class ApiServer {
     meta.creationTimestamp = this.timestamp();
     if (KINDS_WITH_GENERATION.has(rt.kind)) meta.generation = 1;
     this.bucket(rt)[keyOf(obj)] = obj;
+    this.sorted.delete(rt.plural);
+    this.indexOwners(obj, true);
     this.record('ADDED', rt, obj);
     return obj;
   }
@@ -145,7 +199,12 @@ export class ApiServer {
     if (opts.specChanged && KINDS_WITH_GENERATION.has(rt.kind)) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
     obj.metadata.resourceVersion = this.nextResourceVersion();
     this.bucket(rt)[keyOf(obj)] = obj;
-    this.record('MODIFIED', rt, obj);
+    if (obj !== stored) {
+      this.replaceInSorted(rt.plural, stored, obj);
+      this.indexOwners(stored, false);
+      this.indexOwners(obj, true);
+    }
+    this.record('MODIFIED', rt, obj, obj !== stored ? stored : undefined);
     return obj;
   }
 
@@ -153,8 +212,11 @@ export class ApiServer {
   remove(obj: KObject): void {
     const rt = resourceForKind(obj.kind);
     const key = keyOf(obj);
-    if (!this.bucket(rt)[key]) return;
+    const stored = this.bucket(rt)[key];
+    if (!stored) return;
     delete this.bucket(rt)[key];
+    this.sorted.delete(rt.plural);
+    this.indexOwners(stored, false);
     this.record('DELETED', rt, obj);
   }
 
@@ -192,24 +254,18 @@ export class ApiServer {
 
   // ---- timers -------------------------------------------------------------------------------
 
+  /** Schedules `type` for `key` at `atMs`, replacing a pending timer of the same type and key. */
   schedule(atMs: number, type: string, key: string): void {
-    const timers = this.state.timers;
-    const timer: Timer = { at: Math.max(atMs, this.nowMs), seq: ++this.state.timerSeq, type, key };
-    let lo = 0;
-    let hi = timers.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (timers[mid].at <= timer.at) lo = mid + 1;
-      else hi = mid;
-    }
-    timers.splice(lo, 0, timer);
+    this.timers.push({ at: Math.max(atMs, this.nowMs), seq: ++this.state.timerSeq, type, key });
     this.dirty = true;
   }
 
   cancelTimers(type: string, key: string): void {
-    const before = this.state.timers.length;
-    this.state.timers = this.state.timers.filter((t) => !(t.type === type && t.key === key));
-    if (this.state.timers.length !== before) this.dirty = true;
+    if (this.timers.cancel(type, key)) this.dirty = true;
+  }
+
+  hasTimer(type: string, key: string): boolean {
+    return this.timers.has(type, key);
   }
 
   // ---- events -------------------------------------------------------------------------------
@@ -284,6 +340,7 @@ export class ApiServer {
       const last = parseTime(e.lastTimestamp ?? e.firstTimestamp ?? e.metadata.creationTimestamp) ?? 0;
       if (last < cutoff) {
         delete this.bucket(resourceForKind('Event'))[keyOf(e)];
+        this.sorted.delete('events');
         this.eventIndex?.delete(eventAggregateKey(e));
         this.dirty = true;
       }

@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { out, err } from './io.ts';
 import { renderError } from '../api/errors.ts';
 import { PROGRAM, translateCommanderError } from './program.ts';
 import { registerVerbs } from './verbs/index.ts';
@@ -15,7 +16,7 @@ function buildProgram(): Command {
     .allowExcessArguments(false);
   registerVerbs(program);
   const configure = (c: Command) => {
-    c.exitOverride().configureOutput({ writeErr: () => {}, writeOut: (s) => process.stdout.write(s) });
+    c.exitOverride().configureOutput({ writeErr: () => {}, writeOut: (s) => out(s) });
     c.commands.forEach(configure);
   };
   configure(program);
@@ -37,11 +38,11 @@ async function main(rawArgv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
-      process.stderr.write(translateCommanderError(e, program, argv).message + '\n');
+      err(translateCommanderError(e, program, argv).message + '\n');
       return 1;
     }
-    if (process.env.KUBESIM_DEBUG && e instanceof Error) process.stderr.write(`${e.stack}\n`);
-    process.stderr.write(renderError(e) + '\n');
+    if (process.env.KUBESIM_DEBUG && e instanceof Error) err(`${e.stack}\n`);
+    err(renderError(e) + '\n');
     return (e as { exitCode?: number }).exitCode ?? 1;
   }
 }

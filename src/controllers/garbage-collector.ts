@@ -6,16 +6,14 @@ export const garbageCollector: Controller = {
   name: 'garbage-collector',
   watches: RESOURCE_TYPES.map((r) => r.plural).filter((p) => p !== 'events'),
   reconcile(api, changes) {
-    const gone = new Set(changes.filter((c) => c.type === 'DELETED').map((c) => c.obj.metadata.uid));
-    if (!gone.size) return;
-    for (const r of RESOURCE_TYPES) {
-      if (r.plural === 'events') continue;
-      for (const obj of api.list(r)) {
-        const refs = obj.metadata.ownerReferences;
-        if (!refs?.length || obj.metadata.deletionTimestamp) continue;
+    const gone = new Set(changes.filter((c) => c.type === 'DELETED').map((c) => c.obj.metadata.uid!));
+    for (const uid of gone) {
+      for (const obj of api.dependents(uid)) {
+        const refs = obj.metadata.ownerReferences ?? [];
+        if (obj.metadata.deletionTimestamp) continue;
         const controller = refs.find((ref) => ref.controller);
         const orphaned = controller ? gone.has(controller.uid) : refs.every((ref) => gone.has(ref.uid));
-        if (orphaned) api.delete(r, obj.metadata.namespace, obj.metadata.name);
+        if (orphaned) api.delete(obj.kind, obj.metadata.namespace, obj.metadata.name);
       }
     }
   },

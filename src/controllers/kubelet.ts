@@ -271,21 +271,26 @@ function updatePodStatus(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   }
 }
 
+/** The next free address of the node's pod CIDR (host-local IPAM: sequential, wrapping around). */
 function allocatePodIP(api: ApiServer, pod: Pod, node: Node): string {
   if (pod.spec.hostNetwork) return node.status.addresses[0].address;
-  const cidr = node.spec.podCIDR ?? '10.244.0.0/24';
-  const prefix = cidr.split('.').slice(0, 3).join('.');
-  const used = new Set(api.list<Pod>('pods').filter((p) => p.spec.nodeName === node.metadata.name).map((p) => p.status?.podIP));
-  const cursors = (api.state.alloc.podIPs ??= {});
-  let next = cursors[node.metadata.name] ?? 1;
+  const prefix = (node.spec.podCIDR ?? '10.244.0.0/24').split('.').slice(0, 3).join('.');
+  const cursors: Record<string, number> = (api.state.alloc.podIPs ??= {});
+  const wrapped: Record<string, boolean> = (api.state.alloc.podIPsWrapped ??= {});
+  const name = node.metadata.name;
+  // Until the range has been used up once, every address past the cursor is free.
+  const used = wrapped[name] ? new Set(api.list<Pod>('pods').filter((p) => p.spec.nodeName === name).map((p) => p.status?.podIP)) : undefined;
+  let next = cursors[name] ?? 1;
   for (let i = 0; i < 253; i++) {
-    next = (next % 253) + 1;
-    if (next < 2) continue;
-    const ip = `${prefix}.${next}`;
-    if (!used.has(ip)) {
-      cursors[node.metadata.name] = next;
-      return ip;
+    if (next >= 254) {
+      next = 1;
+      wrapped[name] = true;
     }
+    next++;
+    const ip = `${prefix}.${next}`;
+    if (used?.has(ip)) continue;
+    cursors[name] = next;
+    return ip;
   }
   return `${prefix}.254`;
 }
@@ -451,7 +456,7 @@ export const kubelet: Controller = {
       const pod = api.get<Pod>('pods', c.obj.metadata.namespace, c.obj.metadata.name);
       if (!pod?.spec.nodeName) continue;
       if (pod.metadata.deletionTimestamp) {
-        if (api.state.timers.some((t) => t.type === 'pod-terminated' && t.key === c.key)) continue;
+        if (api.hasTimer('pod-terminated', c.key)) continue;
         api.cancelTimers(SYNC, c.key);
         const running = (pod.status?.containerStatuses ?? []).filter((s) => s.state.running || s.state.waiting);
         for (const s of running) {
@@ -463,7 +468,7 @@ export const kubelet: Controller = {
         continue;
       }
       // A newly bound pod reaches its node's kubelet a moment later.
-      if (!api.state.runtime[pod.metadata.uid!] && !api.state.timers.some((t) => t.type === SYNC && t.key === c.key)) {
+      if (!api.state.runtime[pod.metadata.uid!] && !api.hasTimer(SYNC, c.key)) {
         api.schedule(api.now() + ADMIT_MS, SYNC, c.key);
       }
     }

@@ -52,7 +52,7 @@ export const namespaceController: Controller = {
         const ns = api.get('namespaces', undefined, c.key);
         if (!ns) continue;
         if (ns.metadata.deletionTimestamp) {
-          if (!api.state.timers.some((t) => t.type === 'namespace-finalize' && t.key === c.key)) {
+          if (!api.hasTimer('namespace-finalize', c.key)) {
             api.schedule(api.now() + FINALIZE_DELAY_MS, 'namespace-finalize', c.key);
           }
         } else if (c.type === 'ADDED') {
@@ -60,7 +60,7 @@ export const namespaceController: Controller = {
         }
       } else if (c.resource === 'pods' && c.type === 'DELETED') {
         const ns = api.get('namespaces', undefined, c.obj.metadata.namespace!);
-        if (ns?.metadata.deletionTimestamp && !api.state.timers.some((t) => t.type === 'namespace-finalize' && t.key === ns.metadata.name)) {
+        if (ns?.metadata.deletionTimestamp && !api.hasTimer('namespace-finalize', ns.metadata.name)) {
           finalize(api, ns.metadata.name);
         }
       }

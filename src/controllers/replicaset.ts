@@ -28,7 +28,7 @@ export function controllerOf(o: KObject) {
 }
 
 export function ownedPods(api: ApiServer, owner: KObject): Pod[] {
-  return api.list<Pod>('pods', owner.metadata.namespace).filter((p) => controllerOf(p)?.uid === owner.metadata.uid);
+  return api.dependents(owner.metadata.uid!).filter((p): p is Pod => p.kind === 'Pod' && controllerOf(p)?.uid === owner.metadata.uid);
 }
 
 /** Pods deleted first when scaling down (controller.ActivePods ordering). */
@@ -90,7 +90,7 @@ function syncReplicaSet(api: ApiServer, rs: KObject): void {
       api.recordEvent(rs, 'Normal', 'SuccessfulDelete', `Deleted pod: ${v.metadata.name}`, 'replicaset-controller');
     }
   }
-  const current = ownedPods(api, rs).filter(isPodActive);
+  const current = diff === 0 ? active : ownedPods(api, rs).filter(isPodActive);
   const minReady = rs.spec.minReadySeconds ?? 0;
   const status = {
     replicas: current.length,
@@ -114,23 +114,50 @@ function syncReplicaSet(api: ApiServer, rs: KObject): void {
   }
 }
 
-function affectedReplicaSets(api: ApiServer, changes: Change[]): KObject[] {
-  const keys = new Map<string, [string, string]>();
-  for (const c of changes) {
-    if (c.resource === 'replicasets' && c.type !== 'DELETED') keys.set(c.key, [c.obj.metadata.namespace!, c.obj.metadata.name]);
-    if (c.resource === 'pods') {
-      const owner = controllerOf(c.obj);
-      if (owner?.kind === 'ReplicaSet') keys.set(`${c.obj.metadata.namespace}/${owner.name}`, [c.obj.metadata.namespace!, owner.name]);
-    }
-  }
-  return [...keys.values()].map(([ns, name]) => api.get('replicasets', ns, name)).filter((r): r is KObject => !!r);
+/** Whether a pod update changes how many active pods a replica set has. */
+function activeChanged(a: Pod, b: Pod): boolean {
+  return isPodActive(a) !== isPodActive(b) || controllerOf(a)?.uid !== controllerOf(b)?.uid;
 }
+
+/** Whether a pod update changes what the replica set's status counts (ready, available). */
+function readinessChanged(a: Pod, b: Pod): boolean {
+  const ready = (p: Pod) => p.status?.conditions?.find((c) => c.type === 'Ready');
+  return ready(a)?.status !== ready(b)?.status || ready(a)?.lastTransitionTime !== ready(b)?.lastTransitionTime;
+}
+
+/**
+ * The replica sets to sync now (their pod count may be off) and those whose status only needs a
+ * refresh: like the real controller's work queue, status refreshes are coalesced over a short
+ * interval, so a thousand pods becoming ready cost a handful of syncs, not a thousand.
+ */
+function affectedReplicaSets(api: ApiServer, changes: Change[]): { now: KObject[]; later: string[] } {
+  const now = new Map<string, [string, string]>();
+  const later = new Set<string>();
+  for (const c of changes) {
+    if (c.resource === 'replicasets' && c.type !== 'DELETED') now.set(c.key, [c.obj.metadata.namespace!, c.obj.metadata.name]);
+    if (c.resource !== 'pods') continue;
+    const owner = controllerOf(c.obj) ?? (c.old ? controllerOf(c.old) : undefined);
+    if (owner?.kind !== 'ReplicaSet') continue;
+    const key = `${c.obj.metadata.namespace}/${owner.name}`;
+    const old = c.old as Pod | undefined;
+    if (c.type !== 'MODIFIED' || !old || activeChanged(old, c.obj as Pod)) now.set(key, [c.obj.metadata.namespace!, owner.name]);
+    else if (readinessChanged(old, c.obj as Pod)) later.add(key);
+  }
+  return {
+    now: [...now.values()].map(([ns, name]) => api.get('replicasets', ns, name)).filter((r): r is KObject => !!r),
+    later: [...later].filter((k) => !now.has(k)),
+  };
+}
+
+const STATUS_COALESCE_MS = 500;
 
 export const replicaSetController: Controller = {
   name: 'replicaset-controller',
   watches: ['replicasets', 'pods'],
   reconcile(api, changes) {
-    for (const rs of affectedReplicaSets(api, changes)) syncReplicaSet(api, rs);
+    const { now, later } = affectedReplicaSets(api, changes);
+    for (const rs of now) syncReplicaSet(api, rs);
+    for (const key of later) if (!api.hasTimer(AVAILABLE_CHECK, key)) api.schedule(api.now() + STATUS_COALESCE_MS, AVAILABLE_CHECK, key);
   },
   timers: {
     [AVAILABLE_CHECK]: (api, key) => {

@@ -513,6 +513,6 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
   runUntil(api, opts.wall);
   state.clock.now = api.nowMs;
   state.clock.anchor = opts.wall;
-  api.syncRng();
+  api.finish();
   return state;
 }

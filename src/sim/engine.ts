@@ -29,12 +29,16 @@ export function settle(api: ApiServer, controllers: Controller[] = CONTROLLERS):
 /** Runs the simulation forward to `target` (ms), firing each timer at its own instant. */
 export function runUntil(api: ApiServer, target: number): void {
   settle(api);
-  while (api.state.timers.length && api.state.timers[0].at <= target) {
-    const timer = api.state.timers.shift()!;
+  for (let next = api.timers.peek(); next && next.at <= target; next = api.timers.peek()) {
+    // Everything due at the same instant fires before the controllers react, as one batch.
+    const at = next.at;
+    api.nowMs = Math.max(api.nowMs, at);
     api.dirty = true;
-    api.nowMs = Math.max(api.nowMs, timer.at);
-    api.steps++;
-    timerHandlers.get(timer.type)?.timers?.[timer.type](api, timer.key);
+    while (api.timers.peek()?.at === at) {
+      const timer = api.timers.pop()!;
+      api.steps++;
+      timerHandlers.get(timer.type)?.timers?.[timer.type](api, timer.key);
+    }
     settle(api);
   }
   if (target > api.nowMs) api.nowMs = target;

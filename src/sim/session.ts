@@ -1,6 +1,7 @@
 // Opening a cluster for one command: resolve the context, create the default cluster on first
 // use, catch the simulation up to now, run the command's work, and save what changed.
 import { ApiServer } from '../api/server.ts';
+import { err } from '../cli/io.ts';
 import { CliError } from '../api/errors.ts';
 import { openClusterStore, type ClusterStore } from '../store/store.ts';
 import { readConfig, DEFAULT_CLUSTER, type KubesimConfig } from '../store/config.ts';
@@ -36,7 +37,7 @@ function ensureCluster(store: ClusterStore, cluster: string): void {
   }
   const state = createClusterState({ name: cluster, ...DEFAULT_CLUSTER_SHAPE, wall: wallNow() });
   store.write(state);
-  process.stderr.write(
+  err(
     `kubesim: created the default cluster "${cluster}" (${nodeNames(DEFAULT_CLUSTER_SHAPE.workers).join(', ')}) in ${store.path}\n`,
   );
 }
@@ -77,7 +78,7 @@ function runOnState<T>(state: ClusterState, fn: (api: ApiServer) => T, extraMs: 
   if (api.dirty || extraMs) {
     state.clock.now = api.nowMs;
     state.clock.anchor = wall;
-    api.syncRng();
+    api.finish();
   }
   return { value, dirty: api.dirty || extraMs > 0 };
 }

@@ -1,6 +1,6 @@
 // A cross-process lock around read-modify-write of one file: `mkdir` is atomic on every
 // filesystem Node runs on and costs a fraction of a millisecond, unlike a lock library's import.
-import { mkdirSync, rmSync, writeFileSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync, rmdirSync, unlinkSync, writeFileSync, readFileSync, statSync } from 'node:fs';
 import { CliError } from '../api/errors.ts';
 
 const sleeper = new Int32Array(new SharedArrayBuffer(4));
@@ -47,6 +47,11 @@ export function withFileLock<T>(file: string, fn: () => T, timeoutMs = 30000): T
     writeFileSync(`${dir}/pid`, String(process.pid));
     return fn();
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    try {
+      unlinkSync(`${dir}/pid`);
+      rmdirSync(dir);
+    } catch {
+      rmSync(dir, { recursive: true, force: true });
+    }
   }
 }

@@ -69,7 +69,8 @@ test('create deployment: replica set and pods named and labelled as the controll
   expectGolden('deploy-web-running', k.ok('get deploy,rs,pods -l app=web -o wide'));
   expectGolden('deploy-web-describe', k.ok('describe deployment web'));
   expectGolden('deploy-web-describe-rs', k.ok('describe rs -l app=web'));
-  expectGolden('deploy-web-pod-yaml', k.ok(['get', 'pods', '-l', 'app=web', '-o', 'jsonpath={.items[0]}']));
+  const [first] = k.ok('get pods -l app=web -o name').trim().split('\n');
+  expectGolden('deploy-web-pod-yaml', k.ok(`get ${first} -o yaml`));
 });
 
 test('scale: events from the deployment controller, replicas follow', () => {

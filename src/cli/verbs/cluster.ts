@@ -11,7 +11,7 @@ import { validateName } from '../../api/validation.ts';
 import { parseQuantity } from '../../util/quantity.ts';
 import { formatTable, TABLE_OPTS } from '../../printers/tabwriter.ts';
 import { humanDuration } from '../../util/duration.ts';
-import { out } from '../io.ts';
+import { out, err } from '../io.ts';
 import type { ClusterShape } from '../../store/schema.ts';
 
 function checkShape(shape: ClusterShape): void {
@@ -94,7 +94,7 @@ export function registerCluster(program: Command): void {
         }
       }
       if (rows.length === 1) {
-        process.stderr.write('No clusters found\n');
+        err('No clusters found\n');
         return;
       }
       void opts;

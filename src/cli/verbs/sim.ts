@@ -22,12 +22,12 @@ export function registerSim(program: Command): void {
       const target = resolveTarget(allOpts(cmd));
       const text = withCluster(target.cluster, (api) => {
         const c = api.state.clock;
-        const next = api.state.timers[0];
+        const next = api.timers.peek();
         return [
           `Cluster:  ${target.cluster}`,
           `Time:     ${rfc3339(api.now())}`,
           `Clock:    ${c.paused ? 'paused' : 'running'}, speed ${c.speed}x`,
-          `Pending:  ${api.state.timers.length} scheduled event(s)${next ? `, next in ${formatGoDuration(Math.max(0, next.at - api.now()))}` : ''}`,
+          `Pending:  ${api.timers.size} scheduled event(s)${next ? `, next in ${formatGoDuration(Math.max(0, next.at - api.now()))}` : ''}`,
           '',
         ].join('\n');
       });
