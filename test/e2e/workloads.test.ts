@@ -216,3 +216,44 @@ test('invalid objects are refused with the API server\'s message and change noth
   for (const [args, stderr] of cases) assert.deepEqual(k.run(args), { stdout: '', stderr, code: 1 }, args.join(' '));
   assert.equal(k.ok('get all -o name'), before);
 });
+
+test('create -f - reads stdin; unknown kinds and invalid documents get kubectl\'s errors', () => {
+  const deployment = (selector: string, label: string) =>
+    `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d1\nspec:\n  selector:\n    matchLabels:\n      app: ${selector}\n  template:\n    metadata:\n      labels:\n        app: ${label}\n    spec:\n      containers:\n      - name: c\n        image: nginx\n`;
+  assert.deepEqual(k.run('create -f -', 'apiVersion: v1\nkind: Foo\nmetadata:\n  name: x\n'), {
+    stdout: '',
+    stderr: 'error: resource mapping not found for name: "x" namespace: "" from "STDIN": no matches for kind "Foo" in version "v1"\nensure CRDs are installed first\n',
+    code: 1,
+  });
+  assert.deepEqual(k.run('create -f -', deployment('a', 'b')), {
+    stdout: '',
+    stderr: 'The Deployment "d1" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"b"}: `selector` does not match template `labels`\n',
+    code: 1,
+  });
+  assert.deepEqual(k.run('create -f nope.yaml'), { stdout: '', stderr: 'error: the path "nope.yaml" does not exist\n', code: 1 });
+  assert.equal(k.run('create -f -', deployment('a', 'a')).stdout, 'deployment.apps/d1 created\n');
+  assert.equal(k.ok('delete deploy d1 --wait=false'), 'deployment.apps "d1" deleted\n');
+});
+
+test('delete --force, --grace-period, --now, -l and --all', () => {
+  k.ok('run g1 --image=nginx --labels=grp=a');
+  k.ok('run g2 --image=nginx --labels=grp=a');
+  k.ok('run g3 --image=busybox -- sleep 3600');
+  k.ok('sim advance 10s');
+  assert.deepEqual(k.run('delete pod g1 --force'), {
+    stdout: 'pod "g1" force deleted\n',
+    stderr: 'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n',
+    code: 0,
+  });
+  assert.deepEqual(k.run('delete pod g2 --force --grace-period=5'), { stdout: '', stderr: 'error: --force and --grace-period greater than 0 cannot be specified together\n', code: 1 });
+  assert.deepEqual(k.run('delete pods --all -l grp=a'), { stdout: '', stderr: 'error: cannot set --all and --selector at the same time\n', code: 1 });
+  assert.equal(k.ok('delete pods -l grp=a'), 'pod "g2" deleted\n');
+  assert.equal(k.ok('delete pod g3 --grace-period=20'), 'pod "g3" deleted\n');
+  k.ok('sim advance 5s');
+  // busybox's sleep ignores SIGTERM: the pod stays Terminating for its whole grace period
+  assert.match(k.ok('get pod g3 --no-headers'), /^g3 +1\/1 +Terminating /);
+  assert.deepEqual(k.run('get pod g2'), { stdout: '', stderr: 'Error from server (NotFound): pods "g2" not found\n', code: 1 });
+  k.ok('sim advance 20s');
+  assert.deepEqual(k.run('get pod g3'), { stdout: '', stderr: 'Error from server (NotFound): pods "g3" not found\n', code: 1 });
+  assert.equal(k.ok('delete pods -l grp=none'), 'No resources found\n');
+});
