@@ -29,9 +29,6 @@ function containerDefaults(c: Container): void {
     if (probe.httpGet) probe.httpGet.scheme ??= 'HTTP';
     if (probe.httpGet) probe.httpGet.path ??= '/';
   }
-  // Limits without requests: the requests default to the limits.
-  const limits = c.resources.limits;
-  if (limits) c.resources.requests = { ...limits, ...c.resources.requests };
 }
 
 /** SetDefaults_PodSpec: applies to pods and to the pod templates of workloads. */
@@ -76,6 +73,11 @@ function podDefaults(obj: KObject, api: ApiServer): void {
   pod.spec ??= { containers: [] };
   podSpecDefaults(pod.spec);
   pod.spec.enableServiceLinks ??= true;
+  // SetDefaults_Pod (not the templates): limits without requests make the requests.
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    const limits = c.resources?.limits;
+    if (limits) c.resources!.requests = { ...limits, ...c.resources!.requests };
+  }
   pod.spec.preemptionPolicy ??= 'PreemptLowerPriority';
   pod.spec.priority ??= pod.spec.priorityClassName === 'system-node-critical' ? 2000001000 : pod.spec.priorityClassName === 'system-cluster-critical' ? 2000000000 : 0;
   pod.status = { phase: 'Pending', qosClass: qosClass(pod), ...pod.status };

@@ -9,7 +9,7 @@ import { compareStrings } from '../util/compare.ts';
 import { TimerQueue } from '../sim/timers.ts';
 import { lookupResource, resourceForKind, type ResourceType } from './resources.ts';
 import { ApiError, alreadyExists, invalid, notFound } from './errors.ts';
-import { validateObject } from './validate-object.ts';
+import { validateObject, validateUpdate } from './validate-object.ts';
 import { applyDefaults } from './defaults.ts';
 
 export type ChangeType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -196,7 +196,10 @@ export class ApiServer {
     const rt = resourceForKind(obj.kind);
     const stored = this.get(rt, obj.metadata.namespace, obj.metadata.name);
     if (!stored) throw notFound(rt, obj.metadata.name);
-    if (opts.specChanged && KINDS_WITH_GENERATION.has(rt.kind)) obj.metadata.generation = (obj.metadata.generation ?? 1) + 1;
+    if (KINDS_WITH_GENERATION.has(rt.kind)) {
+      const changed = opts.specChanged ?? (obj !== stored && JSON.stringify(obj.spec) !== JSON.stringify(stored.spec));
+      if (changed) obj.metadata.generation = (stored.metadata.generation ?? 1) + 1;
+    }
     obj.metadata.resourceVersion = this.nextResourceVersion();
     this.bucket(rt)[keyOf(obj)] = obj;
     if (obj !== stored) {
@@ -206,6 +209,34 @@ export class ApiServer {
     }
     this.record('MODIFIED', rt, obj, obj !== stored ? stored : undefined);
     return obj;
+  }
+
+  /**
+   * An update from a user (edit, apply, set, patch): the object is validated like a create,
+   * immutable fields are checked, and server-managed metadata is kept.
+   */
+  replace<T extends KObject>(obj: T, opts: { dryRun?: boolean } = {}): T {
+    const rt = resourceForKind(obj.kind);
+    const stored = this.mustGet(rt, obj.metadata.namespace, obj.metadata.name);
+    const next = structuredClone(obj);
+    const keep = ['uid', 'creationTimestamp', 'generation', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'ownerReferences'] as const;
+    for (const k of keep) {
+      if (k === 'ownerReferences' && next.metadata.ownerReferences) continue;
+      if (stored.metadata[k] !== undefined) (next.metadata as any)[k] = stored.metadata[k];
+      else delete (next.metadata as any)[k];
+    }
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== stored.metadata.resourceVersion) {
+      throw new ApiError(
+        'Conflict',
+        `Operation cannot be fulfilled on ${rt.group ? `${rt.plural}.${rt.group}` : rt.plural} "${obj.metadata.name}": the object has been modified; please apply your changes to the latest version and try again`,
+      );
+    }
+    next.status = stored.status;
+    applyDefaults(next, this);
+    const causes = [...validateObject(next), ...validateUpdate(stored, next)];
+    if (causes.length) throw invalid(rt.kind, next.metadata.name, causes, rt.group);
+    if (opts.dryRun) return next;
+    return this.update(next);
   }
 
   /** Removes an object from storage for good (after graceful deletion or finalization). */

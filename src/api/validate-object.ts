@@ -121,3 +121,34 @@ export function validateObject(obj: KObject): FieldError[] {
   errs.push(...(VALIDATORS[obj.kind]?.(obj) ?? []));
   return errs;
 }
+
+/** Fields that may not change once an object exists (ValidateXUpdate). */
+export function validateUpdate(old: KObject, next: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const immutable = (field: string, a: unknown, b: unknown, shown: unknown) => {
+    if (JSON.stringify(a) !== JSON.stringify(b)) errs.push({ field, type: 'Invalid value', value: shown, detail: 'field is immutable' });
+  };
+  if (next.kind === 'Deployment' || next.kind === 'ReplicaSet' || next.kind === 'DaemonSet') {
+    const sel = next.spec?.selector ?? {};
+    const shown = { raw: `v1.LabelSelector{MatchLabels:map[string]string{${Object.keys(sel.matchLabels ?? {}).sort().map((k) => `"${k}":"${sel.matchLabels[k]}"`).join(', ')}}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` };
+    immutable('spec.selector', old.spec?.selector, next.spec?.selector, shown);
+  }
+  if (next.kind === 'Pod') {
+    const strip = (spec: any) => {
+      const s = structuredClone(spec ?? {});
+      for (const c of [...(s.containers ?? []), ...(s.initContainers ?? [])]) delete c.image;
+      delete s.activeDeadlineSeconds;
+      delete s.tolerations;
+      delete s.terminationGracePeriodSeconds;
+      return JSON.stringify(s);
+    };
+    if (strip(old.spec) !== strip(next.spec)) {
+      errs.push({
+        field: 'spec',
+        type: 'Forbidden',
+        detail: 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)',
+      });
+    }
+  }
+  return errs;
+}

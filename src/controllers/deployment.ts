@@ -311,10 +311,17 @@ function refreshed(api: ApiServer, sets: KObject[]): KObject[] {
 function affected(api: ApiServer, changes: Change[]): KObject[] {
   const out = new Map<string, KObject>();
   for (const c of changes) {
-    let ns = c.obj.metadata.namespace!;
+    const ns = c.obj.metadata.namespace!;
     let name: string | undefined;
     if (c.resource === 'deployments') name = c.obj.metadata.name;
-    else {
+    else if (c.resource === 'pods') {
+      // Recreate waits for the old pods to be gone before it starts the new ones.
+      if (c.type !== 'DELETED') continue;
+      const rsRef = controllerOf(c.obj);
+      const rs = rsRef?.kind === 'ReplicaSet' ? api.get('replicasets', ns, rsRef.name) : undefined;
+      const owner = rs && controllerOf(rs);
+      if (owner?.kind === 'Deployment') name = owner.name;
+    } else {
       const owner = controllerOf(c.obj);
       if (owner?.kind === 'Deployment') name = owner.name;
     }
@@ -327,7 +334,7 @@ function affected(api: ApiServer, changes: Change[]): KObject[] {
 
 export const deploymentController: Controller = {
   name: COMPONENT,
-  watches: ['deployments', 'replicasets'],
+  watches: ['deployments', 'replicasets', 'pods'],
   reconcile(api, changes) {
     for (const d of affected(api, changes)) syncDeployment(api, api.get('deployments', d.metadata.namespace, d.metadata.name)!);
   },

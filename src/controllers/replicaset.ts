@@ -141,7 +141,12 @@ function affectedReplicaSets(api: ApiServer, changes: Change[]): { now: KObject[
     const key = `${c.obj.metadata.namespace}/${owner.name}`;
     const old = c.old as Pod | undefined;
     if (c.type !== 'MODIFIED' || !old || activeChanged(old, c.obj as Pod)) now.set(key, [c.obj.metadata.namespace!, owner.name]);
-    else if (readinessChanged(old, c.obj as Pod)) later.add(key);
+    else if (readinessChanged(old, c.obj as Pod)) {
+      // Small sets are synced at once, so each pod's readiness moves a rollout by itself.
+      const rs = api.get('replicasets', c.obj.metadata.namespace, owner.name);
+      if ((rs?.spec.replicas ?? 0) > COALESCE_ABOVE) later.add(key);
+      else now.set(key, [c.obj.metadata.namespace!, owner.name]);
+    }
   }
   return {
     now: [...now.values()].map(([ns, name]) => api.get('replicasets', ns, name)).filter((r): r is KObject => !!r),
@@ -150,6 +155,7 @@ function affectedReplicaSets(api: ApiServer, changes: Change[]): { now: KObject[
 }
 
 const STATUS_COALESCE_MS = 500;
+const COALESCE_ABOVE = 50;
 
 export const replicaSetController: Controller = {
   name: 'replicaset-controller',

@@ -27,26 +27,28 @@ export interface ImageInfo {
   version?: (tag: string) => string;
 }
 
-const SEMVER = /^\d+(\.\d+){0,2}(-[a-z0-9.-]+)?$/;
+const VARIANTS = '(-(alpine|alpine-slim|alpine-perl|perl|slim|bookworm|bookworm-slim|bullseye|bullseye-slim|glibc|musl|uclibc|otel|jammy|noble)(\\d+(\\.\\d+)*)?)?';
+/** Released versions: the given majors, then .minor and .patch numbers, and the usual variants. */
+const versions = (majors: string) => new RegExp(`^(${majors})(\\.\\d{1,2}){0,2}${VARIANTS}$`);
 
 export const IMAGES: ImageInfo[] = [
-  { repository: 'docker.io/library/nginx', tags: ['latest', 'stable', 'mainline', 'alpine', 'stable-alpine', 'mainline-alpine', 'perl', SEMVER], sizeBytes: 72_099_501, entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], shell: true, server: true, app: 'nginx', ports: [80], warmupSeconds: 1, memoryMi: 8 },
-  { repository: 'docker.io/library/httpd', tags: ['latest', 'alpine', SEMVER], sizeBytes: 58_200_000, entrypoint: [], cmd: ['httpd-foreground'], shell: true, server: true, app: 'httpd', ports: [80], warmupSeconds: 1, memoryMi: 10 },
-  { repository: 'docker.io/library/redis', tags: ['latest', 'alpine', SEMVER], sizeBytes: 45_600_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], shell: true, server: true, app: 'redis', ports: [6379], warmupSeconds: 1, memoryMi: 4 },
-  { repository: 'docker.io/library/memcached', tags: ['latest', 'alpine', SEMVER], sizeBytes: 32_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], shell: true, server: true, app: 'generic', ports: [11211], memoryMi: 4 },
-  { repository: 'docker.io/library/mysql', tags: ['latest', SEMVER], sizeBytes: 170_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], shell: true, server: true, app: 'generic', ports: [3306], warmupSeconds: 10, memoryMi: 360 },
-  { repository: 'docker.io/library/postgres', tags: ['latest', 'alpine', SEMVER], sizeBytes: 150_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], shell: true, server: true, app: 'generic', ports: [5432], warmupSeconds: 3, memoryMi: 40 },
-  { repository: 'docker.io/library/busybox', tags: ['latest', 'stable', 'musl', 'glibc', 'uclibc', SEMVER], sizeBytes: 2_167_089, entrypoint: [], cmd: ['sh'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 1 },
-  { repository: 'docker.io/library/alpine', tags: ['latest', 'edge', SEMVER], sizeBytes: 3_623_807, entrypoint: [], cmd: ['/bin/sh'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 1 },
-  { repository: 'docker.io/library/ubuntu', tags: ['latest', 'jammy', 'noble', 'focal', SEMVER], sizeBytes: 29_700_000, entrypoint: [], cmd: ['/bin/bash'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 2 },
-  { repository: 'docker.io/library/debian', tags: ['latest', 'bookworm', 'bookworm-slim', 'bullseye', SEMVER], sizeBytes: 48_500_000, entrypoint: [], cmd: ['bash'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 2 },
-  { repository: 'docker.io/library/python', tags: ['latest', 'slim', 'alpine', SEMVER], sizeBytes: 350_000_000, entrypoint: [], cmd: ['python3'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 10 },
-  { repository: 'docker.io/library/node', tags: ['latest', 'alpine', 'slim', 'lts', SEMVER], sizeBytes: 380_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 20 },
+  { repository: 'docker.io/library/nginx', tags: ['latest', 'stable', 'mainline', 'alpine', 'stable-alpine', 'mainline-alpine', 'perl', versions('1')], sizeBytes: 72_099_501, entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'], shell: true, server: true, app: 'nginx', ports: [80], warmupSeconds: 1, memoryMi: 8 },
+  { repository: 'docker.io/library/httpd', tags: ['latest', 'alpine', versions('2')], sizeBytes: 58_200_000, entrypoint: [], cmd: ['httpd-foreground'], shell: true, server: true, app: 'httpd', ports: [80], warmupSeconds: 1, memoryMi: 10 },
+  { repository: 'docker.io/library/redis', tags: ['latest', 'alpine', versions('[2-7]')], sizeBytes: 45_600_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['redis-server'], shell: true, server: true, app: 'redis', ports: [6379], warmupSeconds: 1, memoryMi: 4 },
+  { repository: 'docker.io/library/memcached', tags: ['latest', 'alpine', versions('1')], sizeBytes: 32_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['memcached'], shell: true, server: true, app: 'generic', ports: [11211], memoryMi: 4 },
+  { repository: 'docker.io/library/mysql', tags: ['latest', versions('5|8|9')], sizeBytes: 170_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['mysqld'], shell: true, server: true, app: 'generic', ports: [3306], warmupSeconds: 10, memoryMi: 360 },
+  { repository: 'docker.io/library/postgres', tags: ['latest', 'alpine', versions('9|1[0-7]')], sizeBytes: 150_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['postgres'], shell: true, server: true, app: 'generic', ports: [5432], warmupSeconds: 3, memoryMi: 40 },
+  { repository: 'docker.io/library/busybox', tags: ['latest', 'stable', 'musl', 'glibc', 'uclibc', versions('1')], sizeBytes: 2_167_089, entrypoint: [], cmd: ['sh'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 1 },
+  { repository: 'docker.io/library/alpine', tags: ['latest', 'edge', versions('3')], sizeBytes: 3_623_807, entrypoint: [], cmd: ['/bin/sh'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 1 },
+  { repository: 'docker.io/library/ubuntu', tags: ['latest', 'jammy', 'noble', 'focal', versions('1[4-9]|2[0-4]')], sizeBytes: 29_700_000, entrypoint: [], cmd: ['/bin/bash'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 2 },
+  { repository: 'docker.io/library/debian', tags: ['latest', 'bookworm', 'bookworm-slim', 'bullseye', versions('[7-9]|1[0-3]')], sizeBytes: 48_500_000, entrypoint: [], cmd: ['bash'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 2 },
+  { repository: 'docker.io/library/python', tags: ['latest', 'slim', 'alpine', versions('2|3')], sizeBytes: 350_000_000, entrypoint: [], cmd: ['python3'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 10 },
+  { repository: 'docker.io/library/node', tags: ['latest', 'alpine', 'slim', 'lts', versions('[4-9]|1\\d|2[0-4]')], sizeBytes: 380_000_000, entrypoint: ['docker-entrypoint.sh'], cmd: ['node'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 20 },
   { repository: 'docker.io/library/hello-world', tags: ['latest', 'linux'], sizeBytes: 13_256, entrypoint: [], cmd: ['/hello'], shell: false, server: false, exitCode: 0, app: 'generic', memoryMi: 1 },
-  { repository: 'docker.io/curlimages/curl', tags: ['latest', SEMVER], sizeBytes: 11_700_000, entrypoint: ['/entrypoint.sh'], cmd: ['curl'], shell: true, server: false, exitCode: 2, app: 'generic', memoryMi: 1 },
+  { repository: 'docker.io/curlimages/curl', tags: ['latest', versions('[7-8]')], sizeBytes: 11_700_000, entrypoint: ['/entrypoint.sh'], cmd: ['curl'], shell: true, server: false, exitCode: 2, app: 'generic', memoryMi: 1 },
   { repository: 'docker.io/nicolaka/netshoot', tags: ['latest', /^v\d+(\.\d+)*$/], sizeBytes: 180_000_000, entrypoint: [], cmd: ['zsh'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 2 },
   { repository: 'docker.io/polinux/stress', tags: ['latest'], sizeBytes: 4_000_000, entrypoint: [], cmd: ['stress'], shell: true, server: false, exitCode: 1, app: 'generic', memoryMi: 1 },
-  { repository: 'docker.io/hashicorp/http-echo', tags: ['latest', SEMVER], sizeBytes: 3_700_000, entrypoint: ['/http-echo'], cmd: [], shell: false, server: true, app: 'echo', ports: [5678], memoryMi: 3 },
+  { repository: 'docker.io/hashicorp/http-echo', tags: ['latest', versions('0|1')], sizeBytes: 3_700_000, entrypoint: ['/http-echo'], cmd: [], shell: false, server: true, app: 'echo', ports: [5678], memoryMi: 3 },
   { repository: 'docker.io/traefik/whoami', tags: ['latest', /^v\d+(\.\d+)*$/], sizeBytes: 3_500_000, entrypoint: ['/whoami'], cmd: [], shell: false, server: true, app: 'echo', ports: [80], memoryMi: 3 },
   { repository: 'gcr.io/google-samples/kubernetes-bootcamp', tags: ['v1'], sizeBytes: 77_000_000, entrypoint: ['/bin/sh', '-c', 'node server.js'], cmd: [], shell: true, server: true, app: 'bootcamp', ports: [8080], warmupSeconds: 1, memoryMi: 20, version: () => '1' },
   { repository: 'docker.io/jocatalin/kubernetes-bootcamp', tags: ['v1', 'v2'], sizeBytes: 77_000_000, entrypoint: ['/bin/sh', '-c', 'node server.js'], cmd: [], shell: true, server: true, app: 'bootcamp', ports: [8080], warmupSeconds: 1, memoryMi: 20, version: (tag) => tag.replace(/^v/, '') },

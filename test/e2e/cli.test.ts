@@ -13,7 +13,7 @@ test('unknown verbs suggest the nearest, as cobra does', () => {
   const r = k.run('gett pods');
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, 'Error: unknown command "gett" for "kubesim"\n\nDid you mean this?\n\tget\n\n');
+  assert.equal(r.stderr, 'Error: unknown command "gett" for "kubesim"\n\nDid you mean this?\n\tset\n\tget\n\n');
   assert.deepEqual(k.run('frobnicate'), { stdout: '', stderr: 'Error: unknown command "frobnicate" for "kubesim"\nRun \'kubesim --help\' for usage.\n', code: 1 });
 });
 

@@ -6,21 +6,30 @@ import { registerDelete } from './delete.ts';
 import { registerCluster } from './cluster.ts';
 import { registerConfig } from './config.ts';
 import { registerSim } from './sim.ts';
-import { registerInfo } from './info.ts';
+import { registerVersion, registerClusterInfo, registerApiResources } from './info.ts';
 import { registerRun } from './run.ts';
 import { registerScale } from './scale.ts';
 import { registerLabel } from './label.ts';
+import { registerSet } from './set.ts';
+import { registerRollout } from './rollout.ts';
+import { registerEdit } from './edit.ts';
 
+/** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
   registerCreate(program);
-  registerGet(program);
   registerRun(program);
+  registerSet(program);
+  registerGet(program);
+  registerEdit(program);
   registerDelete(program);
-  registerDescribe(program);
+  registerRollout(program);
   registerScale(program);
+  registerClusterInfo(program);
+  registerDescribe(program);
   registerLabel(program);
-  registerInfo(program);
+  registerApiResources(program);
   registerConfig(program);
+  registerVersion(program);
   registerCluster(program);
   registerSim(program);
 }

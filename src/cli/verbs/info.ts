@@ -28,7 +28,7 @@ function versionInfo(v: string) {
   };
 }
 
-export function registerInfo(program: Command): void {
+export function registerVersion(program: Command): void {
   program
     .command('version')
     .summary('Print the client and server version information')
@@ -47,7 +47,9 @@ export function registerInfo(program: Command): void {
       }
       out(`Client Version: ${CLIENT_VERSION}\nKustomize Version: ${KUSTOMIZE_VERSION}\n${opts.client ? '' : `Server Version: ${K8S_VERSION}\n`}`);
     });
+}
 
+export function registerClusterInfo(program: Command): void {
   program
     .command('cluster-info')
     .summary('Display cluster information')
@@ -68,7 +70,9 @@ export function registerInfo(program: Command): void {
       });
       out(`${lines.join('\n')}\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n`);
     });
+}
 
+export function registerApiResources(program: Command): void {
   program
     .command('api-resources')
     .summary('Print the supported API resources on the server')
