@@ -2,7 +2,7 @@
 // admission plugins every real cluster runs (ServiceAccount, DefaultTolerationSeconds, Priority).
 import type { Container, KObject, Pod, Toleration } from './types.ts';
 import type { ApiServer } from './server.ts';
-import { ApiError } from './errors.ts';
+import { ApiError, invalid, type FieldError } from './errors.ts';
 import { toleratedBy } from './taints.ts';
 
 type Defaulter = (obj: KObject, api: ApiServer) => void;
@@ -114,7 +114,68 @@ function workloadDefaults(obj: KObject): void {
   if (obj.spec.template?.spec) podSpecDefaults(obj.spec.template.spec);
 }
 
+const SERVICE_CIDR_BASE = (10 << 24) | (96 << 16); // 10.96.0.0/12
+const SERVICE_CIDR_SIZE = 1 << 20;
+const ipString = (n: number) => [n >>> 24, (n >>> 16) & 255, (n >>> 8) & 255, n & 255].join('.');
+
+function usedServiceValues(api: ApiServer, self: KObject): { ips: Set<string>; nodePorts: Set<number> } {
+  const ips = new Set<string>();
+  const nodePorts = new Set<number>();
+  for (const svc of api.list('services')) {
+    if (svc.metadata.namespace === self.metadata.namespace && svc.metadata.name === self.metadata.name) continue;
+    for (const ip of svc.spec?.clusterIPs ?? [svc.spec?.clusterIP]) if (ip) ips.add(ip);
+    for (const p of svc.spec?.ports ?? []) if (p.nodePort) nodePorts.add(p.nodePort);
+  }
+  return { ips, nodePorts };
+}
+
+/** The service IP and node port allocators: random free values, as the API server picks them. */
+function serviceDefaults(obj: KObject, api: ApiServer): void {
+  const spec = (obj.spec ??= {});
+  spec.type ??= 'ClusterIP';
+  spec.sessionAffinity ??= 'None';
+  for (const p of spec.ports ?? []) {
+    p.protocol ??= 'TCP';
+    p.targetPort ??= p.port;
+  }
+  if (spec.type === 'ExternalName') return;
+  spec.ipFamilies ??= ['IPv4'];
+  spec.ipFamilyPolicy ??= 'SingleStack';
+  spec.internalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'NodePort' || spec.type === 'LoadBalancer') spec.externalTrafficPolicy ??= 'Cluster';
+  if (spec.type === 'LoadBalancer') spec.allocateLoadBalancerNodePorts ??= true;
+  const used = usedServiceValues(api, obj);
+  const taken: FieldError[] = [];
+  (spec.ports ?? []).forEach((p: any, i: number) => {
+    if (p.nodePort && used.nodePorts.has(p.nodePort)) {
+      taken.push({ field: `spec.ports[${i}].nodePort`, type: 'Invalid value', value: p.nodePort, detail: 'provided port is already allocated' });
+    }
+  });
+  if (spec.clusterIP && spec.clusterIP !== 'None' && used.ips.has(spec.clusterIP)) {
+    taken.push({ field: 'spec.clusterIPs', type: 'Invalid value', value: { raw: `[]string{"${spec.clusterIP}"}` }, detail: `failed to allocate IP ${spec.clusterIP}: provided IP is already allocated` });
+  }
+  if (taken.length) throw invalid('Service', obj.metadata.name, taken);
+  if (!spec.clusterIP) {
+    let ip = '';
+    for (let i = 0; i < 1000 && (!ip || used.ips.has(ip)); i++) ip = ipString(SERVICE_CIDR_BASE + 2 + api.rng.int(SERVICE_CIDR_SIZE - 3));
+    spec.clusterIP = ip;
+  }
+  if (spec.clusterIP !== 'None') spec.clusterIPs ??= [spec.clusterIP];
+  else spec.clusterIPs ??= ['None'];
+  if (spec.type === 'NodePort' || (spec.type === 'LoadBalancer' && spec.allocateLoadBalancerNodePorts)) {
+    for (const p of spec.ports ?? []) {
+      if (p.nodePort) continue;
+      let port = 0;
+      for (let i = 0; i < 5000 && (!port || used.nodePorts.has(port)); i++) port = 30000 + api.rng.int(2768);
+      p.nodePort = port;
+      used.nodePorts.add(port);
+    }
+  }
+  obj.status ??= { loadBalancer: {} };
+}
+
 const DEFAULTERS: Record<string, Defaulter> = {
+  Service: serviceDefaults,
   Namespace(obj) {
     obj.metadata.labels = { ...obj.metadata.labels, 'kubernetes.io/metadata.name': obj.metadata.name };
     obj.spec = { finalizers: ['kubernetes'], ...obj.spec };

@@ -108,7 +108,43 @@ function validateWorkload(obj: KObject): FieldError[] {
   return errs;
 }
 
+const SERVICE_TYPES = ['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'];
+
+function validateService(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  if (spec.type && !SERVICE_TYPES.includes(spec.type)) {
+    errs.push({ field: 'spec.type', type: 'Unsupported value', value: spec.type, detail: `supported values: ${quoteList(SERVICE_TYPES)}` });
+  }
+  const ports: any[] = spec.ports ?? [];
+  if (!ports.length && spec.clusterIP !== 'None' && spec.type !== 'ExternalName') errs.push({ field: 'spec.ports', type: 'Required value' });
+  const names = new Set<string>();
+  ports.forEach((p, i) => {
+    const path = `spec.ports[${i}]`;
+    if (ports.length > 1 && !p.name) errs.push({ field: `${path}.name`, type: 'Required value' });
+    if (p.name) {
+      if (names.has(p.name)) errs.push({ field: `${path}.name`, type: 'Duplicate value', value: p.name });
+      names.add(p.name);
+    }
+    if (!Number.isInteger(p.port) || p.port < 1 || p.port > 65535) {
+      errs.push({ field: `${path}.port`, type: 'Invalid value', value: p.port, detail: 'must be between 1 and 65535, inclusive' });
+    }
+    if (p.protocol && !PROTOCOLS.includes(p.protocol)) {
+      errs.push({ field: `${path}.protocol`, type: 'Unsupported value', value: p.protocol, detail: `supported values: ${quoteList(PROTOCOLS)}` });
+    }
+    if (p.nodePort !== undefined && (p.nodePort < 30000 || p.nodePort > 32767)) {
+      errs.push({ field: `${path}.nodePort`, type: 'Invalid value', value: p.nodePort, detail: 'provided port is not in the valid range. The range of valid ports is 30000-32767' });
+    }
+    if (p.nodePort !== undefined && spec.type !== 'NodePort' && spec.type !== 'LoadBalancer') {
+      errs.push({ field: `${path}.nodePort`, type: 'Forbidden', detail: 'may not be used when `type` is \'ClusterIP\'' });
+    }
+  });
+  errs.push(...labelFieldErrors(spec.selector, 'spec.selector'));
+  return errs;
+}
+
 const VALIDATORS: Record<string, (obj: KObject) => FieldError[]> = {
+  Service: validateService,
   Pod: (obj) => validatePodSpec(obj.spec, 'spec'),
   Deployment: validateWorkload,
   ReplicaSet: validateWorkload,

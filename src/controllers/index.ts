@@ -5,6 +5,8 @@ import { kubelet } from './kubelet.ts';
 import { scheduler } from './scheduler.ts';
 import { replicaSetController } from './replicaset.ts';
 import { deploymentController } from './deployment.ts';
+import { endpointsController } from './endpoints.ts';
+import { loadBalancerController } from './service-lb.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
 export const CONTROLLERS: Controller[] = [
@@ -13,5 +15,7 @@ export const CONTROLLERS: Controller[] = [
   replicaSetController,
   scheduler,
   kubelet,
+  endpointsController,
+  loadBalancerController,
   garbageCollector,
 ];

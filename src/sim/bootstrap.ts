@@ -486,24 +486,6 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
     },
     status: { loadBalancer: {} },
   });
-  api.create({
-    apiVersion: 'v1',
-    kind: 'Endpoints',
-    metadata: { name: 'kube-dns', namespace: 'kube-system', labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' } },
-    subsets: [
-      {
-        addresses: api.list<Pod>('pods', 'kube-system')
-          .filter((p) => p.metadata.labels?.['k8s-app'] === 'kube-dns')
-          .sort((a, b) => (a.status.podIP! < b.status.podIP! ? -1 : 1))
-          .map((p) => ({ ip: p.status.podIP!, nodeName: p.spec.nodeName, targetRef: { kind: 'Pod', name: p.metadata.name, namespace: 'kube-system', uid: p.metadata.uid } })),
-        ports: [
-          { name: 'dns-tcp', port: 53, protocol: 'TCP' },
-          { name: 'dns', port: 53, protocol: 'UDP' },
-          { name: 'metrics', port: 9153, protocol: 'TCP' },
-        ],
-      },
-    ],
-  });
   for (const pod of api.list<Pod>('pods')) {
     adoptRunningPod(api, pod);
     const images = (state.nodeImages[pod.spec.nodeName!] ??= ['registry.k8s.io/pause:3.10']);

@@ -11,6 +11,7 @@ import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts
 import { readManifests, readStdin } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { NAME_ALPHABET } from '../../util/rand.ts';
+import { registerCreateService } from './service.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -146,6 +147,8 @@ export function registerCreate(program: Command): void {
     );
     out(printCreated(created, 'created', opts.output, dryRun));
   });
+
+  registerCreateService(create);
 
   const deploy = create
     .command('deployment')

@@ -13,10 +13,12 @@ import { registerLabel } from './label.ts';
 import { registerSet } from './set.ts';
 import { registerRollout } from './rollout.ts';
 import { registerEdit } from './edit.ts';
+import { registerExpose } from './service.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
   registerCreate(program);
+  registerExpose(program);
   registerRun(program);
   registerSet(program);
   registerGet(program);
