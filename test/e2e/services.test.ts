@@ -58,7 +58,7 @@ test('create service clusterip|nodeport|loadbalancer|externalname as kubectl doe
   assert.deepEqual(k.run('expose deployment noport'), { stdout: '', stderr: "error: couldn't find port via --port flag or introspection\n", code: 1 });
   k.ok('run solo --image=nginx --port=80');
   assert.equal(k.ok('expose pod solo --name=solo-svc'), 'service/solo-svc exposed\n');
-  assert.equal(k.ok('get svc solo-svc -o jsonpath={.spec.selector.run} {.spec.ports[0].port}'), 'solo 80');
+  assert.equal(k.ok(['get', 'svc', 'solo-svc', '-o', 'jsonpath={.spec.selector.run} {.spec.ports[0].port}']), 'solo 80');
 });
 
 test('cluster IPs and node ports never collide', () => {
