@@ -1,5 +1,9 @@
 import { Command, CommanderError } from 'commander';
 import { out, err } from './io.ts';
+import { completionResponse, completionScope, isCompletionRequest, type CompletionData } from './completion.ts';
+import { resolveTarget, withCluster, type Target } from '../sim/session.ts';
+import { readConfig } from '../store/config.ts';
+import { listClusterNames } from '../store/store.ts';
 import { renderError } from '../api/errors.ts';
 import { PROGRAM, translateCommanderError } from './program.ts';
 import { registerVerbs } from './verbs/index.ts';
@@ -29,20 +33,43 @@ function normalizeShortFlags(argv: string[]): string[] {
   return argv.flatMap((a, i) => ((dd < 0 || i < dd) && /^-[a-zA-Z]=/.test(a) ? [a.slice(0, 2), a.slice(3)] : [a]));
 }
 
-async function main(rawArgv: string[]): Promise<number> {
-  const argv = normalizeShortFlags(rawArgv);
+/** The hidden `__complete` entry the shell completion scripts call (cobra's protocol). */
+function answerCompletion(rawArgv: string[]): number {
   const program = buildProgram();
+  const scope = completionScope(program, rawArgv.slice(1));
+  let target: Target | undefined;
+  const t = () => (target ??= resolveTarget({ context: scope.context }));
+  const data: CompletionData = {
+    resourceNames: (type, ns) => withCluster(t().cluster, (api) => api.list(type, ns).map((o) => o.metadata.name)),
+    namespaces: () => withCluster(t().cluster, (api) => api.list('namespaces').map((o) => o.metadata.name)),
+    contexts: () => Object.keys(readConfig().contexts).sort(),
+    clusters: () => listClusterNames(),
+    get currentNamespace() {
+      return t().namespace;
+    },
+  };
+  const r = completionResponse(program, rawArgv, data);
+  out(r.stdout);
+  err(r.stderr);
+  return 0;
+}
+
+async function main(rawArgv: string[]): Promise<number> {
+  if (isCompletionRequest(rawArgv)) return answerCompletion(rawArgv);
+  const argv = normalizeShortFlags(rawArgv);
+  let program: Command | undefined;
   try {
+    program = buildProgram();
     await program.parseAsync(argv, { from: 'user' });
     return typeof process.exitCode === 'number' ? process.exitCode : 0;
   } catch (e) {
     if (e instanceof CommanderError) {
       if (['commander.helpDisplayed', 'commander.version', 'commander.help'].includes(e.code)) return 0;
-      err(translateCommanderError(e, program, argv).message + '\n');
+      err(`${translateCommanderError(e, program!, argv).message}\n`);
       return 1;
     }
-    if (process.env.KUBESIM_DEBUG && e instanceof Error) err(`${e.stack}\n`);
-    err(renderError(e) + '\n');
+    if (process.env.KUBESIM_DEBUG && e instanceof Error) err(`${e.stack}`);
+    err(renderError(e));
     return (e as { exitCode?: number }).exitCode ?? 1;
   }
 }

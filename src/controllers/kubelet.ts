@@ -9,6 +9,7 @@ import type { ContainerRuntime, ContainerStage, PodRuntime } from '../store/sche
 import { parseTime } from '../util/time.ts';
 import { imageID, lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
 import { planRun } from '../sim/container-run.ts';
+import { containerStarted } from '../sim/traffic.ts';
 import { formatGoDuration } from '../util/duration.ts';
 import { keyOf } from '../api/server.ts';
 
@@ -152,6 +153,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       }
       event(ctx, 'Normal', 'Created', `Created container: ${ctx.spec.name}`);
       event(ctx, 'Normal', 'Started', `Started container ${ctx.spec.name}`);
+      containerStarted(ctx.api, ctx.pod, ctx.spec, plan.logs);
       ctx.status.containerID = `containerd://${ctx.api.rng.hex(64)}`;
       ctx.status.state = { running: { startedAt: ts(ctx.api, ctx.now) } };
       ctx.status.started = true;
@@ -440,6 +442,7 @@ function podTerminated(api: ApiServer, key: string): void {
     api.update(copy);
   }
   delete api.state.runtime[pod.metadata.uid!];
+  delete api.state.apps[pod.metadata.uid!];
   api.remove(api.get('pods', ns, name)!);
 }
 
@@ -450,7 +453,10 @@ export const kubelet: Controller = {
     for (const c of changes) {
       if (c.type === 'DELETED') {
         api.cancelTimers(SYNC, c.key);
-        if (c.obj.metadata.uid) delete api.state.runtime[c.obj.metadata.uid];
+        if (c.obj.metadata.uid) {
+          delete api.state.runtime[c.obj.metadata.uid];
+          delete api.state.apps[c.obj.metadata.uid];
+        }
         continue;
       }
       const pod = api.get<Pod>('pods', c.obj.metadata.namespace, c.obj.metadata.name);

@@ -5,6 +5,7 @@ import type { ApiServer, Change } from '../api/server.ts';
 import type { KObject, Pod } from '../api/types.ts';
 import { parseTime } from '../util/time.ts';
 import { keyOf } from '../api/server.ts';
+import { labelSelectorFromObject, matchesLabels } from '../api/selectors.ts';
 import { compareStrings } from '../util/compare.ts';
 
 const AVAILABLE_CHECK = 'replicaset-available';
@@ -65,9 +66,28 @@ export function podFromTemplate(api: ApiServer, owner: KObject): Pod {
   };
 }
 
+/** Pods whose labels no longer match are released; matching orphans are adopted (ClaimPods). */
+function claimPods(api: ApiServer, rs: KObject): void {
+  const sel = labelSelectorFromObject(rs.spec.selector);
+  for (const p of ownedPods(api, rs)) {
+    if (matchesLabels(sel, p.metadata.labels)) continue;
+    const copy = structuredClone(p);
+    copy.metadata.ownerReferences = (copy.metadata.ownerReferences ?? []).filter((r) => r.uid !== rs.metadata.uid);
+    if (!copy.metadata.ownerReferences.length) delete copy.metadata.ownerReferences;
+    api.update(copy);
+  }
+  for (const p of api.list<Pod>('pods', rs.metadata.namespace)) {
+    if (controllerOf(p) || p.metadata.deletionTimestamp || !matchesLabels(sel, p.metadata.labels)) continue;
+    const copy = structuredClone(p);
+    copy.metadata.ownerReferences = [...(copy.metadata.ownerReferences ?? []), { apiVersion: rs.apiVersion, kind: rs.kind, name: rs.metadata.name, uid: rs.metadata.uid!, controller: true, blockOwnerDeletion: true }];
+    api.update(copy);
+  }
+}
+
 function syncReplicaSet(api: ApiServer, rs: KObject): void {
   if (rs.metadata.deletionTimestamp) return;
   const now = api.now();
+  claimPods(api, rs);
   const pods = ownedPods(api, rs);
   const active = pods.filter(isPodActive);
   const desired = rs.spec.replicas ?? 1;
@@ -116,7 +136,7 @@ function syncReplicaSet(api: ApiServer, rs: KObject): void {
 
 /** Whether a pod update changes how many active pods a replica set has. */
 function activeChanged(a: Pod, b: Pod): boolean {
-  return isPodActive(a) !== isPodActive(b) || controllerOf(a)?.uid !== controllerOf(b)?.uid;
+  return isPodActive(a) !== isPodActive(b) || controllerOf(a)?.uid !== controllerOf(b)?.uid || JSON.stringify(a.metadata.labels) !== JSON.stringify(b.metadata.labels);
 }
 
 /** Whether a pod update changes what the replica set's status counts (ready, available). */

@@ -14,6 +14,10 @@ import { registerSet } from './set.ts';
 import { registerRollout } from './rollout.ts';
 import { registerEdit } from './edit.ts';
 import { registerExpose } from './service.ts';
+import { registerCompletion } from './completion.ts';
+import { registerExec } from './exec.ts';
+import { registerLogs } from './logs.ts';
+import { registerCurl, registerPortForward } from './traffic.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
@@ -28,10 +32,15 @@ export function registerVerbs(program: Command): void {
   registerScale(program);
   registerClusterInfo(program);
   registerDescribe(program);
+  registerLogs(program);
+  registerExec(program);
+  registerPortForward(program);
   registerLabel(program);
+  registerCompletion(program);
   registerApiResources(program);
   registerConfig(program);
   registerVersion(program);
   registerCluster(program);
   registerSim(program);
+  registerCurl(program);
 }

@@ -7,7 +7,11 @@ import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
 import { parseKeyValues } from './key-values.ts';
-import { out } from '../io.ts';
+import { out, err } from '../io.ts';
+import type { Pod } from '../../api/types.ts';
+import { watchLoop } from '../../sim/watch.ts';
+import { execInContainer } from '../../sim/container-shell.ts';
+import { interactive } from './exec.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -63,7 +67,7 @@ export function registerRun(program: Command): void {
     .option('-t, --tty', 'Allocate a TTY for the container in the pod.')
     .option('--rm', 'If true, delete the pod after it exits.  Only valid when attaching to the container.')
     .option('--attach', 'If true, wait for the Pod to start running, and then attach to the Pod.');
-  addDryRunOptions(cmd).action((name: string | undefined, rest: string[], _o, command: Command) => {
+  addDryRunOptions(cmd).action(async (name: string | undefined, rest: string[], _o, command: Command) => {
     const o = allOpts<any>(command);
     if (!name) throw new RawError(`error: NAME is required for run\nSee '${PROGRAM} run -h' for help and examples`);
     if (o.image === undefined) throw new RawError('error: required flag(s) "image" not set');
@@ -75,11 +79,12 @@ export function registerRun(program: Command): void {
     if (o.tty && !o.stdin) throw new CliError('-i/--stdin is required for containers with -t/--tty=true');
     if (o.expose && o.port === undefined) throw new CliError('--port must be set when exposing a service');
     if (o.rm && !o.stdin && !o.attach) throw new CliError('--rm should only be used for attached containers');
-    if (o.stdin || o.attach || o.rm || o.expose) {
-      throw new CliError('attaching to a pod (-i, -t, --attach, --rm) and --expose are not simulated yet; run the pod without them');
-    }
     const pod = runPod(name, o, rest);
     const dryRun = dryRunMode(o.dryRun);
+    if ((o.stdin || o.attach) && dryRun === 'none') {
+      await runAttached(name, pod, o, rest);
+      return;
+    }
     if (dryRun === 'client') {
       out(printCreated(pod, 'created', o.output, dryRun));
       return;
@@ -90,5 +95,61 @@ export function registerRun(program: Command): void {
       return api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } }, { dryRun: dryRun === 'server' });
     });
     out(printCreated(created, 'created', o.output, dryRun));
+    if (o.expose) {
+      const svc = withCluster(target.cluster, (api) =>
+        api.create({
+          apiVersion: 'v1',
+          kind: 'Service',
+          metadata: { name, namespace: target.namespace },
+          spec: { ports: [{ port: Number(o.port), protocol: 'TCP', targetPort: Number(o.port) }], selector: created.metadata.labels },
+        }),
+      );
+      out(printCreated(svc, 'created', o.output, dryRun));
+    }
   });
+}
+
+/**
+ * run -i / -it / --attach (often with --rm): create the pod, wait for it to run (while the
+ * clock runs), run its command or an interactive shell in it, then delete it for --rm.
+ */
+async function runAttached(name: string, pod: KObject, o: any, rest: string[]): Promise<void> {
+  const target = resolveTarget(o);
+  withCluster(target.cluster, (api) => {
+    const { creationTimestamp: _, ...meta } = pod.metadata as any;
+    api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } });
+  });
+  await watchLoop({
+    cluster: target.cluster,
+    timeoutMs: 60_000,
+    start: () => undefined,
+    onChanges: (api) => {
+      const p = api.get<Pod>('pods', target.namespace, name);
+      return !p || ['Running', 'Succeeded', 'Failed'].includes(p.status?.phase ?? '');
+    },
+  });
+  if (o.tty) err("If you don't see a command prompt, try pressing enter.");
+  let code: number;
+  const shellOnly = !rest.length || (rest.length === 1 && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(rest[0]));
+  if (shellOnly && o.stdin) {
+    code = await interactive(target, name, name, target.namespace, !!o.tty);
+  } else {
+    const r = withCluster(target.cluster, (api) => {
+      const p = api.get<Pod>('pods', target.namespace, name)!;
+      return execInContainer({ api, pod: p, container: p.spec.containers[0], tty: !!o.tty }, rest.length ? rest : ['sh']);
+    });
+    out(r.stdout);
+    err(r.stderr);
+    code = r.exitCode;
+  }
+  if (o.rm) {
+    withCluster(target.cluster, (api) => {
+      if (api.get('pods', target.namespace, name)) api.delete('pods', target.namespace, name, { gracePeriodSeconds: 0 });
+    });
+    out(`pod "${name}" deleted\n`);
+  }
+  if (code !== 0) {
+    err(`pod ${target.namespace}/${name} terminated (Error)`);
+    process.exitCode = 1;
+  }
 }

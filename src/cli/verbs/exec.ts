@@ -1,0 +1,109 @@
+// kubectl exec POD [-c CONTAINER] [-i] [-t] -- COMMAND [args...]
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { CliError, RawError } from '../../api/errors.ts';
+import { allOpts, PROGRAM } from '../program.ts';
+import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
+import { execInContainer, interactiveShell } from '../../sim/container-shell.ts';
+import { findPod, pickContainer } from './pod-target.ts';
+import { out, err } from '../io.ts';
+
+/** Fails like kubectl when the container cannot take an exec. */
+export function checkExecutable(pod: import('../../api/types.ts').Pod, container: string): void {
+  if (['Succeeded', 'Failed'].includes(pod.status?.phase ?? '')) {
+    throw new CliError(`cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
+  }
+  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  if (!status?.state.running) throw new CliError(`unable to upgrade connection: container not found ("${container}")`);
+}
+
+function readStdinLines(): string[] {
+  try {
+    return readFileSync(0, 'utf8').split('\n');
+  } catch {
+    return [];
+  }
+}
+
+/** An interactive session on a terminal: a prompt, each line run in the cluster as it is typed. */
+export async function interactive(target: Target, podName: string, containerName: string, ns: string, tty: boolean): Promise<number> {
+  if (!process.stdin.isTTY) {
+    const lines = readStdinLines();
+    const r = withCluster(target.cluster, (api) => {
+      const pod = findPod(api, podName, ns);
+      return interactiveShell({ api, pod, container: pickContainer(pod, containerName, true), tty }, lines, false);
+    });
+    out(r.output);
+    return r.exitCode;
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  const prompt = withCluster(target.cluster, (api) => {
+    const pod = findPod(api, podName, ns);
+    return interactiveShell({ api, pod, container: pickContainer(pod, containerName, true), tty }, [], true).output;
+  });
+  rl.setPrompt(prompt);
+  rl.prompt();
+  let code = 0;
+  for await (const line of rl) {
+    const r = withCluster(target.cluster, (api) => {
+      const pod = findPod(api, podName, ns);
+      return interactiveShell({ api, pod, container: pickContainer(pod, containerName, true), tty }, [line], false);
+    });
+    out(r.output);
+    code = r.exitCode;
+    if (/^\s*exit\b/.test(line)) break;
+    rl.prompt();
+  }
+  rl.close();
+  return code;
+}
+
+export function registerExec(program: Command): void {
+  program
+    .command('exec')
+    .summary('Execute a command in a container')
+    .description('Execute a command in a container.')
+    .usage('(POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...] [options]')
+    .argument('[args...]')
+    .option('-c, --container <name>', 'Container name. If omitted, use the kubectl.kubernetes.io/default-container annotation for selecting the container to be attached or the first container in the pod will be chosen')
+    .option('-i, --stdin', 'Pass stdin to the container')
+    .option('-t, --tty', 'Stdin is a TTY')
+    .option('-q, --quiet', 'Only print output from the remote session')
+    .action(async (args: string[], _o, cmd: Command) => {
+      const o = allOpts<any>(cmd);
+      const dash = process.argv.indexOf('--');
+      const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
+      const before = dash >= 0 ? args.slice(0, args.length - command.length) : args;
+      if (!before.length) throw new RawError(`error: you must provide a pod name: exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]\nSee '${PROGRAM} exec -h' for help and examples`);
+      if (!command.length) {
+        if (before.length > 1) throw new CliError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead`);
+        throw new RawError(`error: you must specify at least one command for the container\nSee '${PROGRAM} exec -h' for help and examples`);
+      }
+      const target = resolveTarget(o);
+      const podRef = before[0];
+      const { podName, containerName } = withCluster(target.cluster, (api) => {
+        const pod = findPod(api, podRef, target.namespace);
+        const c = pickContainer(pod, o.container, o.quiet);
+        checkExecutable(pod, c.name);
+        return { podName: pod.metadata.name, containerName: c.name };
+      });
+      if (o.tty && !o.stdin) err('Unable to use a TTY - input is not a terminal or the right kind of file');
+      let code: number;
+      if (o.stdin && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(command[0]) && command.length === 1) {
+        code = await interactive(target, podName, containerName, target.namespace, !!o.tty);
+      } else {
+        const r = withCluster(target.cluster, (api) => {
+          const pod = findPod(api, podName, target.namespace);
+          return execInContainer({ api, pod, container: pickContainer(pod, containerName, true), tty: !!o.tty }, command);
+        });
+        out(r.stdout);
+        err(r.stderr);
+        code = r.exitCode;
+      }
+      if (code !== 0) {
+        err(`command terminated with exit code ${code}`);
+        process.exitCode = code;
+      }
+    });
+}

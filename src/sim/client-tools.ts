@@ -1,0 +1,146 @@
+// curl, wget and nslookup as clients inside the cluster (a pod, or a node for `kubesim curl`):
+// parse the command line, resolve, route through kube-proxy, ask the app, print like the tool.
+import type { ApiServer } from '../api/server.ts';
+import { resolveHost, route } from './network.ts';
+import { podHttp } from './traffic.ts';
+import { curlError, curlOutput, wgetError, wgetOutput, type CommandOutput, type CurlOptions } from './apps.ts';
+
+export interface ClientContext {
+  /** DNS search namespace (the pod's), for short service names. */
+  namespace: string;
+  clientIP: string;
+  /** Whether stdout is a terminal (kubectl exec -t). */
+  tty: boolean;
+}
+
+interface Target {
+  host: string;
+  port: number;
+  path: string;
+  hostHeader: string;
+}
+
+function parseUrl(raw: string): Target | undefined {
+  const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`;
+  const m = /^([a-z]+):\/\/([^/:?#]+)(?::(\d+))?([^#]*)/i.exec(withScheme);
+  if (!m) return undefined;
+  const [, scheme, host, port, rest] = m;
+  const p = port ? Number(port) : scheme.toLowerCase() === 'https' ? 443 : 80;
+  return { host, port: p, path: rest || '/', hostHeader: port ? `${host}:${port}` : host };
+}
+
+type Delivery = { kind: 'response'; res: import('./apps.ts').AppResponse; ip: string } | { kind: 'refused' | 'timeout' | 'resolve'; ip?: string };
+
+function deliver(api: ApiServer, ctx: ClientContext, t: Target, method: string, headers?: Record<string, string>): Delivery {
+  const ip = resolveHost(api, t.host, ctx.namespace);
+  if (!ip) return { kind: 'resolve' };
+  const r = route(api, ip, t.port);
+  if (r.kind === 'unresolved') return { kind: 'resolve' };
+  if (r.kind === 'refused' || r.kind === 'timeout') return { kind: r.kind, ip };
+  const res = podHttp(api, r.pod, r.port, { method, path: t.path, host: t.hostHeader, headers, clientIP: ctx.clientIP });
+  if ('refused' in res) return { kind: 'refused', ip };
+  return { kind: 'response', res, ip };
+}
+
+const CONNECT_TIMEOUT_MS = 130_000;
+
+export function curl(api: ApiServer, ctx: ClientContext, args: string[]): CommandOutput {
+  const opts: CurlOptions = { tty: ctx.tty };
+  let url: string | undefined;
+  let method: string | undefined;
+  let timeoutMs: number | undefined;
+  const headers: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    const next = () => args[++i] ?? '';
+    if (a === '-v' || a === '--verbose') opts.verbose = true;
+    else if (a === '-i' || a === '--include') opts.include = true;
+    else if (a === '-s' || a === '--silent') opts.silent = true;
+    else if (a === '-S' || a === '--show-error') opts.showError = true;
+    else if (a === '-I' || a === '--head') opts.headOnly = true;
+    else if (a === '-f' || a === '--fail') opts.fail = true;
+    else if (a === '-L' || a === '--location' || a === '-k' || a === '--insecure') continue;
+    else if (a === '-o' || a === '--output') opts.output = next();
+    else if (a === '-w' || a === '--write-out') opts.writeOut = next();
+    else if (a === '-X' || a === '--request') method = next();
+    else if (a === '-H' || a === '--header') {
+      const h = next();
+      const i2 = h.indexOf(':');
+      if (i2 > 0) headers[h.slice(0, i2).trim()] = h.slice(i2 + 1).trim();
+    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') timeoutMs = Number(next()) * 1000;
+    else if (/^-[a-zA-Z]{2,}$/.test(a)) {
+      for (const ch of a.slice(1)) {
+        if (ch === 's') opts.silent = true;
+        else if (ch === 'S') opts.showError = true;
+        else if (ch === 'v') opts.verbose = true;
+        else if (ch === 'i') opts.include = true;
+        else if (ch === 'I') opts.headOnly = true;
+        else if (ch === 'f') opts.fail = true;
+      }
+    } else if (a.startsWith('-')) return { stdout: '', stderr: `curl: option ${a}: is unknown\ncurl: try 'curl --help' or 'curl --manual' for more information\n`, exitCode: 2 };
+    else url = a;
+  }
+  if (!url) return { stdout: '', stderr: "curl: try 'curl --help' or 'curl --manual' for more information\n", exitCode: 2 };
+  const t = parseUrl(url);
+  if (!t) return { stdout: '', stderr: `curl: (3) URL rejected: Malformed input to a URL function\n`, exitCode: 3 };
+  const m = method ?? (opts.headOnly ? 'HEAD' : 'GET');
+  const d = deliver(api, ctx, t, m, Object.keys(headers).length ? headers : undefined);
+  if (d.kind === 'response') {
+    opts.request = { method: m, host: t.hostHeader, ip: d.ip, port: t.port, path: t.path, ...(Object.keys(headers).length ? { headers } : {}) };
+    return curlOutput(d.res, opts);
+  }
+  const elapsed = d.kind === 'timeout' ? (timeoutMs ?? CONNECT_TIMEOUT_MS) : 0;
+  return curlError(d.kind, t.host, t.port, elapsed, opts);
+}
+
+export function wget(api: ApiServer, ctx: ClientContext, args: string[]): CommandOutput {
+  let quiet = false;
+  let output: string | undefined;
+  let serverResponse = false;
+  let spider = false;
+  let timeoutFlag = false;
+  let url: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-q') quiet = true;
+    else if (a === '-O') output = args[++i];
+    else if (a.startsWith('-O') && a.length > 2) output = a.slice(2);
+    else if (a === '-qO-' || a === '-qO') {
+      quiet = true;
+      output = a === '-qO-' ? '-' : args[++i];
+    } else if (a === '-S') serverResponse = true;
+    else if (a === '--spider') spider = true;
+    else if (a === '-T') {
+      timeoutFlag = true;
+      i++;
+    } else if (a.startsWith('--timeout')) timeoutFlag = true;
+    else if (a.startsWith('-')) {
+      if (/^-[qS]+O-?$/.test(a)) {
+        quiet ||= a.includes('q');
+        serverResponse ||= a.includes('S');
+        output = a.endsWith('-') ? '-' : args[++i];
+      } else return { stdout: '', stderr: `wget: unrecognized option '${a}'\n`, exitCode: 1 };
+    } else url = a;
+  }
+  if (!url) return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: wget [-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]\n', exitCode: 1 };
+  const t = parseUrl(url);
+  if (!t) return { stdout: '', stderr: `wget: bad address '${url}'\n`, exitCode: 1 };
+  const d = deliver(api, ctx, t, spider ? 'HEAD' : 'GET', { 'User-Agent': 'Wget', Connection: 'close' });
+  const base = { host: t.hostHeader, ip: d.ip ?? '', port: t.port, quiet };
+  if (d.kind === 'response') return wgetOutput(d.res, { ...base, path: t.path, output, serverResponse, spider });
+  return wgetError(d.kind, { ...base, timeoutFlag });
+}
+
+/** busybox nslookup: the cluster DNS answers for service and pod names. */
+export function nslookup(api: ApiServer, ctx: ClientContext, args: string[]): CommandOutput {
+  const name = args.find((a) => !a.startsWith('-'));
+  if (!name) return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n', exitCode: 1 };
+  const header = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
+  const candidates = name.includes('.') && name.split('.').length >= 3 ? [name] : [`${name}.${ctx.namespace}.svc.cluster.local`, ...(name.split('.').length === 2 ? [`${name}.svc.cluster.local`] : [])];
+  for (const fqdn of candidates) {
+    const ip = resolveHost(api, fqdn, ctx.namespace);
+    if (ip) return { stdout: `${header}Name:\t${fqdn}\nAddress: ${ip}\n\n`, stderr: '', exitCode: 0 };
+  }
+  const lines = [`${name}.${ctx.namespace}.svc.cluster.local`, `${name}.svc.cluster.local`, `${name}.cluster.local`, name].map((n) => `** server can't find ${n}: NXDOMAIN\n`);
+  return { stdout: `${header}${lines.join('\n')}\n`, stderr: '', exitCode: 1 };
+}

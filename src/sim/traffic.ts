@@ -1,0 +1,91 @@
+// Requests reaching containers: which container of a pod answers on a port, its app's memory
+// (per container run) and its logs, kept in the cluster state under apps[pod uid][container].
+import type { ApiServer } from '../api/server.ts';
+import type { Container, Pod } from '../api/types.ts';
+import { lookupImage, parseImageRef } from './images.ts';
+import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply, type AppRequest } from './apps.ts';
+import { parseQuantity } from '../util/quantity.ts';
+
+export interface LogLine {
+  t: number;
+  line: string;
+}
+
+export interface ContainerApp {
+  state: Record<string, any>;
+  logs: LogLine[];
+  previous?: LogLine[];
+}
+
+const MAX_LOG_LINES = 1000;
+
+function appsOf(api: ApiServer, pod: Pod): Record<string, ContainerApp> {
+  return (api.state.apps[pod.metadata.uid!] ??= {});
+}
+
+export function appContext(api: ApiServer, pod: Pod, c: Container, state: Record<string, any>): AppContext | undefined {
+  const ref = parseImageRef(c.image);
+  const image = ref ? lookupImage(ref).image : undefined;
+  if (!ref || !image) return undefined;
+  const node = api.get('nodes', undefined, pod.spec.nodeName ?? '');
+  return {
+    app: image.app,
+    podName: pod.metadata.name,
+    podIP: pod.status?.podIP ?? '',
+    namespace: pod.metadata.namespace ?? 'default',
+    image,
+    tag: ref.tag,
+    state,
+    now: api.now(),
+    cpus: node ? Math.max(1, Math.round(parseQuantity(node.status.capacity?.cpu ?? '2'))) : 2,
+  };
+}
+
+/** A container (re)started: a fresh process memory, its start-up lines, the last run kept for --previous. */
+export function containerStarted(api: ApiServer, pod: Pod, c: Container, commandLogs: string[]): void {
+  const apps = appsOf(api, pod);
+  const prior = apps[c.name];
+  const app: ContainerApp = { state: {}, logs: [], ...(prior ? { previous: prior.logs } : {}) };
+  apps[c.name] = app;
+  const overridden = !!(c.command || c.args);
+  const ctx = appContext(api, pod, c, app.state);
+  const lines = ctx && !overridden ? startupLogs(ctx) : commandLogs;
+  app.logs = lines.map((line) => ({ t: api.now(), line }));
+}
+
+export function appendLog(api: ApiServer, pod: Pod, container: string, line: string): void {
+  const app = appsOf(api, pod)[container];
+  if (!app) return;
+  app.logs.push({ t: api.now(), line });
+  if (app.logs.length > MAX_LOG_LINES) app.logs.splice(0, app.logs.length - MAX_LOG_LINES);
+}
+
+export function containerLogs(api: ApiServer, pod: Pod, container: string, previous: boolean): LogLine[] | undefined {
+  const app = appsOf(api, pod)[container];
+  return previous ? app?.previous : app?.logs;
+}
+
+/** The running container of a pod that listens on a port, if any. */
+function listener(api: ApiServer, pod: Pod, port: number): { c: Container; ctx: AppContext; app: ContainerApp } | undefined {
+  for (const c of pod.spec.containers) {
+    const status = pod.status?.containerStatuses?.find((s) => s.name === c.name);
+    if (!status?.state.running) continue;
+    if (c.command && !c.command.some((x) => /nginx|httpd|redis|node|monolith|http/.test(x))) continue;
+    const app = (appsOf(api, pod)[c.name] ??= { state: {}, logs: [] });
+    const ctx = appContext(api, pod, c, app.state);
+    if (ctx && ctx.image.server && (ctx.image.ports ?? []).includes(port)) return { c, ctx, app };
+  }
+  return undefined;
+}
+
+/** An HTTP request arriving at pod:port; the app's state changes and log lines are kept. */
+export function podHttp(api: ApiServer, pod: Pod, port: number, req: Omit<AppRequest, 'port'>): AppReply {
+  const l = listener(api, pod, port);
+  if (!l) return { refused: true };
+  const full: AppRequest = { ...req, port };
+  const res = httpRequest(l.ctx, full);
+  const line = accessLogLine(l.ctx, full, res);
+  if (line) for (const part of line.split('\n')) appendLog(api, pod, l.c.name, part);
+  api.dirty = true;
+  return res;
+}
