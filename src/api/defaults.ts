@@ -4,6 +4,7 @@ import type { Container, KObject, Pod, Toleration } from './types.ts';
 import type { ApiServer } from './server.ts';
 import { ApiError, invalid, type FieldError } from './errors.ts';
 import { toleratedBy } from './taints.ts';
+import { canonicalQuantity } from '../util/quantity.ts';
 
 type Defaulter = (obj: KObject, api: ApiServer) => void;
 
@@ -19,6 +20,20 @@ function containerDefaults(c: Container): void {
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
+  // Quantities written as YAML numbers (cpu: 0.2) are stored in canonical form ("200m").
+  for (const kind of ['requests', 'limits'] as const) {
+    const res = c.resources[kind];
+    if (!res) continue;
+    for (const [k, v] of Object.entries(res)) {
+      if (typeof v === 'number') {
+        try {
+          res[k] = canonicalQuantity(String(v));
+        } catch {
+          res[k] = String(v);
+        }
+      }
+    }
+  }
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (!probe) continue;

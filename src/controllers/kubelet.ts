@@ -10,6 +10,7 @@ import { parseTime } from '../util/time.ts';
 import { imageID, lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
 import { planRun } from '../sim/container-run.ts';
 import { containerStarted } from '../sim/traffic.ts';
+import { nextProbeTime, tickProbes } from './probes.ts';
 import { formatGoDuration } from '../util/duration.ts';
 import { keyOf } from '../api/server.ts';
 
@@ -158,9 +159,9 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.status.state = { running: { startedAt: ts(ctx.api, ctx.now) } };
       ctx.status.started = true;
       ctx.rt.startedAt = ctx.now;
-      const probe = ctx.spec.readinessProbe;
-      ctx.rt.readyAt = probe ? ctx.now + Math.max((probe.initialDelaySeconds ?? 0) * 1000, (ctx.image?.warmupSeconds ?? 0) * 1000) : ctx.now;
-      ctx.status.ready = !probe;
+      ctx.rt.probes = {};
+      ctx.status.ready = !ctx.spec.readinessProbe && !ctx.spec.startupProbe;
+      ctx.rt.probeAt = nextProbeTime(ctx.spec, ctx.rt, ctx.now, false);
       ctx.rt.exitCode = plan.exitAfterMs === undefined ? undefined : plan.exitCode;
       ctx.rt.exitAt = plan.exitAfterMs === undefined ? undefined : ctx.now + plan.exitAfterMs;
       return 'Running';
@@ -365,9 +366,23 @@ export function syncPod(api: ApiServer, pod: Pod): void {
         enter(ctx, next);
         changed = true;
       }
-      if (crt.stage === 'Running' && !status.ready && crt.readyAt !== undefined && crt.readyAt <= now) {
-        status.ready = true;
-        changed = true;
+      const appChanged = !!api.state.apps[pod.metadata.uid!]?.[spec.name]?.probeDirty;
+      if (crt.stage === 'Running' && appChanged && crt.probeAt === undefined) crt.probeAt = nextProbeTime(spec, crt, now, true);
+      if (api.state.apps[pod.metadata.uid!]?.[spec.name]) delete api.state.apps[pod.metadata.uid!][spec.name].probeDirty;
+      if (crt.stage === 'Running' && crt.probeAt !== undefined && crt.probeAt <= now) {
+        const before = JSON.stringify(status);
+        const verdict = tickProbes({ api, pod: copy, spec, rt: crt, status, event: (type, reason, message) => event(ctx, type, reason, message) }, now);
+        if (verdict === 'restart') {
+          status.state = { terminated: { exitCode: 137, reason: 'Error', startedAt: ts(api, crt.startedAt ?? now), finishedAt: ts(api, now), containerID: status.containerID } };
+          status.ready = false;
+          status.started = false;
+          crt.exitCode = 137;
+          crt.probeAt = undefined;
+          enter(ctx, 'Exited');
+        } else {
+          crt.probeAt = nextProbeTime(spec, crt, now, false);
+        }
+        if (JSON.stringify(status) !== before) changed = true;
       }
       if (ref) {
         const image = lookupImage(ref).image;
@@ -394,7 +409,7 @@ function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
     for (let i = 0; i < rt.containers.length; i++) {
       const c = rt.containers[i];
       if (c.until !== undefined) times.push(c.until);
-      if (c.stage === 'Running' && !pod.status.containerStatuses?.[i]?.ready && c.readyAt !== undefined) times.push(c.readyAt);
+      if (c.stage === 'Running' && c.probeAt !== undefined) times.push(c.probeAt);
       if (c.stage === 'Waiting' && c.until === undefined) times.push(api.now());
     }
   }

@@ -15,6 +15,8 @@ export interface ContainerApp {
   state: Record<string, any>;
   logs: LogLine[];
   previous?: LogLine[];
+  /** Set when a request changed the app: the kubelet must probe it again. */
+  probeDirty?: boolean;
 }
 
 const MAX_LOG_LINES = 1000;
@@ -83,7 +85,12 @@ export function podHttp(api: ApiServer, pod: Pod, port: number, req: Omit<AppReq
   const l = listener(api, pod, port);
   if (!l) return { refused: true };
   const full: AppRequest = { ...req, port };
+  const before = JSON.stringify(l.app.state);
   const res = httpRequest(l.ctx, full);
+  if (JSON.stringify(l.app.state) !== before && (l.c.livenessProbe || l.c.readinessProbe)) {
+    l.app.probeDirty = true;
+    api.schedule(api.now(), 'kubelet-sync', `${pod.metadata.namespace}/${pod.metadata.name}`);
+  }
   const line = accessLogLine(l.ctx, full, res);
   if (line) for (const part of line.split('\n')) appendLog(api, pod, l.c.name, part);
   api.dirty = true;

@@ -73,6 +73,10 @@ export interface ContainerRuntime {
   /** When the running process will exit by itself (from its command). */
   exitAt?: number;
   readyAt?: number;
+  /** Probe counters (successes, failures, last result) by kind. */
+  probes?: Record<string, { successes: number; failures: number; ok?: boolean }>;
+  /** When the probes run next (undefined: nothing can change them now). */
+  probeAt?: number;
 }
 
 export interface PodRuntime {
