@@ -5,7 +5,8 @@ import { resolveTarget, withCluster, type Target } from '../sim/session.ts';
 import { readConfig } from '../store/config.ts';
 import { listClusterNames } from '../store/store.ts';
 import { renderError } from '../api/errors.ts';
-import { PROGRAM, translateCommanderError } from './program.ts';
+import { PROGRAM, commandPath, translateCommanderError } from './program.ts';
+import { rootHelp, verbHelp, VERB_HELP } from './help.ts';
 import { registerVerbs } from './verbs/index.ts';
 
 function buildProgram(): Command {
@@ -21,10 +22,31 @@ function buildProgram(): Command {
   registerVerbs(program);
   const configure = (c: Command) => {
     c.exitOverride().configureOutput({ writeErr: () => {}, writeOut: (s) => out(s) });
+    c.configureHelp({ formatHelp: (cmd) => helpFor(program, cmd) });
     c.commands.forEach(configure);
   };
   configure(program);
   return program;
+}
+
+const KUBESIM_GROUPS = [
+  { title: 'Cluster Simulation Commands (kubesim):', verbs: ['cluster', 'sim', 'node', 'curl'] },
+  { title: 'Practice Commands (kubesim):', verbs: ['lab', 'exam', 'shell', 'env'] },
+];
+
+/** kubectl's help screens (src/cli/help.ts), with kubesim's own commands in groups of their own. */
+function helpFor(program: Command, cmd: Command): string {
+  const names = program.commands.map((c) => c.name());
+  if (cmd === program) {
+    const extra = KUBESIM_GROUPS.map((g) => ({
+      title: g.title,
+      commands: g.verbs.filter((v) => names.includes(v)).map((v) => [v, program.commands.find((c) => c.name() === v)!.summary()] as [string, string]),
+    })).filter((g) => g.commands.length);
+    return rootHelp(PROGRAM, names, extra);
+  }
+  const path = commandPath(cmd).split(' ').slice(1).join(' ');
+  if (VERB_HELP[path]) return verbHelp(PROGRAM, path, cmd.options as any, cmd.commands.map((c) => c.name()));
+  return `${cmd.description()}\n\nUsage:\n  ${PROGRAM} ${path} ${cmd.usage()}\n${cmd.commands.length ? `\nAvailable Commands:\n${cmd.commands.map((c) => `  ${c.name().padEnd(12)} ${c.summary() || c.description().split('\n')[0]}`).join('\n')}\n` : ''}${cmd.options.length ? `\nOptions:\n${cmd.options.map((o) => `  ${o.flags.padEnd(28)} ${o.description}`).join('\n')}\n` : ''}`;
 }
 
 /** pflag accepts `-o=wide`; commander would take `=wide` as the value. */
@@ -56,6 +78,11 @@ function answerCompletion(rawArgv: string[]): number {
 
 async function main(rawArgv: string[]): Promise<number> {
   if (isCompletionRequest(rawArgv)) return answerCompletion(rawArgv);
+  if (!rawArgv.length || (rawArgv.length === 1 && ['help', '--help', '-h'].includes(rawArgv[0]))) {
+    const program = buildProgram();
+    out(helpFor(program, program));
+    return 0;
+  }
   const argv = normalizeShortFlags(rawArgv);
   let program: Command | undefined;
   try {

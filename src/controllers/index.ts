@@ -7,12 +7,16 @@ import { replicaSetController } from './replicaset.ts';
 import { deploymentController } from './deployment.ts';
 import { endpointsController } from './endpoints.ts';
 import { loadBalancerController } from './service-lb.ts';
+import { daemonSetController } from './daemonset.ts';
+import { nodeLifecycleController } from './node-lifecycle.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
 export const CONTROLLERS: Controller[] = [
   namespaceController,
   deploymentController,
   replicaSetController,
+  daemonSetController,
+  nodeLifecycleController,
   scheduler,
   kubelet,
   endpointsController,
