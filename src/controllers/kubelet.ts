@@ -410,7 +410,6 @@ function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
       const c = rt.containers[i];
       if (c.until !== undefined) times.push(c.until);
       if (c.stage === 'Running' && c.probeAt !== undefined) times.push(c.probeAt);
-      if (c.stage === 'Waiting' && c.until === undefined) times.push(api.now());
     }
   }
   if (times.length) api.schedule(Math.max(api.now(), Math.min(...times)), SYNC, key);
@@ -478,6 +477,8 @@ export const kubelet: Controller = {
       if (!pod?.spec.nodeName) continue;
       if (pod.metadata.deletionTimestamp) {
         if (api.hasTimer('pod-terminated', c.key)) continue;
+        // A dead node's kubelet cannot confirm anything: its pods stay Terminating.
+        if (api.get<Node>('nodes', undefined, pod.spec.nodeName)?.metadata.annotations?.['kubesim.io/kubelet-stopped']) continue;
         api.cancelTimers(SYNC, c.key);
         const running = (pod.status?.containerStatuses ?? []).filter((s) => s.state.running || s.state.waiting);
         for (const s of running) {

@@ -7,6 +7,7 @@ import type { ApiServer } from '../api/server.ts';
 import type { Node, Pod, Taint } from '../api/types.ts';
 import { toleratedBy } from '../api/taints.ts';
 import { parseTime } from '../util/time.ts';
+import { lastTick, NODE_STATUS_REPORT_MS } from '../printers/present.ts';
 
 const GRACE = 'node-monitor-grace';
 const EVICT = 'taint-eviction';
@@ -29,7 +30,9 @@ function markUnreachable(api: ApiServer, name: string): void {
   if (!node?.metadata.annotations?.[STOPPED]) return;
   const copy = structuredClone(node);
   const now = api.timestamp();
+  const stoppedAt = parseTime(node.metadata.annotations[STOPPED])!;
   for (const c of copy.status.conditions) {
+    c.lastHeartbeatTime = api.timestamp(lastTick(parseTime(c.lastHeartbeatTime) ?? stoppedAt, NODE_STATUS_REPORT_MS, stoppedAt));
     c.status = 'Unknown';
     c.reason = 'NodeStatusUnknown';
     c.message = 'Kubelet stopped posting node status.';

@@ -5,6 +5,7 @@ import type { Container, KObject, Node, Pod } from '../api/types.ts';
 import { podTemplateHash } from '../api/naming.ts';
 import { kubeApiAccessVolume } from '../api/defaults.ts';
 import { SCHEMA_VERSION, type ClusterState } from '../store/schema.ts';
+import { CliError } from '../api/errors.ts';
 import { seedFromString } from '../util/rand.ts';
 import { parseQuantity } from '../util/quantity.ts';
 import { settle, runUntil } from './engine.ts';
@@ -497,4 +498,17 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
   state.clock.anchor = opts.wall;
   api.finish();
   return state;
+}
+
+/** A worker joining the cluster (kubesim node add): the next nodeNN with its own pod CIDR. */
+export function addNode(api: ApiServer, name: string | undefined, cpu: string, memory: string): string {
+  const existing = api.list<Node>('nodes');
+  const index = Math.max(...existing.map((n) => Number(/10\.244\.(\d+)\.0/.exec(n.spec.podCIDR ?? '')?.[1] ?? 0))) + 1;
+  const nodeName = name ?? nodeNames(index)[index];
+  if (api.get('nodes', undefined, nodeName)) throw new CliError(`node "${nodeName}" already exists`);
+  parseQuantity(cpu);
+  parseQuantity(memory);
+  api.create(makeNode(api, nodeName, index, cpu, memory, api.timestamp(), false));
+  api.state.nodeImages[nodeName] = ['registry.k8s.io/pause:3.10'];
+  return nodeName;
 }

@@ -136,6 +136,9 @@ export function planRun(image: ImageInfo, c: Container): RunPlan {
   // Images whose entrypoint is a server wrapper keep serving whatever the args say.
   if (!c.command && image.server) return { exitCode: 0, logs: [] };
   const [cmd, ...args] = argv;
+  // A server image started with its own program under a different command line keeps serving.
+  const base = cmd.split('/').pop()!;
+  if (image.server && !SHELLS.has(cmd) && !SHELLS.has(base) && !APPLETS.has(base)) return { exitCode: 0, logs: [] };
   const r = runCommand(cmd, args, image.shell);
   if (r.notFound && !SHELLS.has(cmd)) {
     return {

@@ -34,7 +34,8 @@ export function runUntil(api: ApiServer, target: number): void {
     const at = next.at;
     api.nowMs = Math.max(api.nowMs, at);
     api.dirty = true;
-    while (api.timers.peek()?.at === at) {
+    // A bound on the work of one instant, so that a controller bug cannot hang every command.
+    for (let n = 0; n < 100_000 && api.timers.peek()?.at === at; n++) {
       const timer = api.timers.pop()!;
       api.steps++;
       timerHandlers.get(timer.type)?.timers?.[timer.type](api, timer.key);

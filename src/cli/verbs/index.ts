@@ -18,6 +18,7 @@ import { registerCompletion } from './completion.ts';
 import { registerExec } from './exec.ts';
 import { registerLogs } from './logs.ts';
 import { registerCurl, registerPortForward } from './traffic.ts';
+import { registerNodeVerbs, registerNodeSim } from './nodes.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
@@ -31,6 +32,7 @@ export function registerVerbs(program: Command): void {
   registerRollout(program);
   registerScale(program);
   registerClusterInfo(program);
+  registerNodeVerbs(program);
   registerDescribe(program);
   registerLogs(program);
   registerExec(program);
@@ -42,5 +44,6 @@ export function registerVerbs(program: Command): void {
   registerVersion(program);
   registerCluster(program);
   registerSim(program);
+  registerNodeSim(program);
   registerCurl(program);
 }
