@@ -1,6 +1,10 @@
 // `TYPE NAME...`, `TYPE1,TYPE2`, `TYPE/NAME ...`, `all`: what kubectl's resource builder accepts.
 import { CliError } from '../api/errors.ts';
 import { ALL_CATEGORY, lookupResource, type ResourceType } from '../api/resources.ts';
+import { notFound, renderError } from '../api/errors.ts';
+import { matchesLabels, type LabelSelector } from '../api/selectors.ts';
+import type { ApiServer } from '../api/server.ts';
+import type { KObject } from '../api/types.ts';
 
 export interface ResourceRequest {
   type: ResourceType;
@@ -44,4 +48,28 @@ export function parseResourceArgs(args: string[]): ResourceRequest[] {
     return unique.map((type) => ({ type, names: [...names] }));
   }
   return unique.map((type) => ({ type, names: [...names] }));
+}
+
+/**
+ * The objects a request names (each missing one adds kubectl's NotFound line to `errors`), or
+ * all of its type in the namespace (everywhere with allNamespaces) that match the selector.
+ */
+export function selectObjects(
+  api: ApiServer,
+  req: ResourceRequest,
+  namespace: string,
+  opts: { selector?: LabelSelector; allNamespaces?: boolean },
+  errors: string[],
+): KObject[] {
+  if (!req.names.length) {
+    const ns = req.type.namespaced && !opts.allNamespaces ? namespace : undefined;
+    return api.list(req.type, ns).filter((x) => !opts.selector || matchesLabels(opts.selector, x.metadata.labels));
+  }
+  const found: KObject[] = [];
+  for (const name of req.names) {
+    const x = api.get(req.type, namespace, name);
+    if (x) found.push(x);
+    else errors.push(renderError(notFound(req.type, name)));
+  }
+  return found;
 }

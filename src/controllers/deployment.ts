@@ -21,7 +21,7 @@ const SKIPPED_ANNOTATIONS = new Set(['kubectl.kubernetes.io/last-applied-configu
 const revisionOf = (o: KObject) => Number(o.metadata.annotations?.[REVISION] ?? 0);
 
 /** The template without the pod-template-hash label, for comparing templates. */
-function templateKey(template: any): string {
+export function templateKey(template: any): string {
   const t = structuredClone(template ?? {});
   if (t.metadata?.labels) delete t.metadata.labels['pod-template-hash'];
   return JSON.stringify(sortDeep(t));

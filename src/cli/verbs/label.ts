@@ -1,14 +1,13 @@
 // kubectl label / kubectl annotate: KEY=VAL to set, KEY- to remove, --overwrite to change.
 import type { Command } from 'commander';
-import { CliError, RawError, renderError, notFound } from '../../api/errors.ts';
+import { CliError, RawError } from '../../api/errors.ts';
 import { qualifiedSingular } from '../../api/resources.ts';
-import { parseLabelSelector, matchesLabels } from '../../api/selectors.ts';
+import { parseLabelSelector } from '../../api/selectors.ts';
 import { validateLabelKey, isValidLabelValue, MSG_LABEL_VALUE } from '../../api/validation.ts';
 import { allOpts, PROGRAM } from '../program.ts';
-import { parseResourceArgs } from '../resource-args.ts';
+import { parseResourceArgs, selectObjects } from '../resource-args.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
-import type { KObject } from '../../api/types.ts';
 
 type Field = 'labels' | 'annotations';
 
@@ -71,15 +70,7 @@ function register(program: Command, verb: 'label' | 'annotate', field: Field): v
         const lines: string[] = [];
         const errors: string[] = [];
         for (const req of requests) {
-          const ns = req.type.namespaced && !o.allNamespaces ? target.namespace : undefined;
-          const objs: KObject[] = [];
-          if (req.names.length) {
-            for (const n of req.names) {
-              const x = api.get(req.type, target.namespace, n);
-              if (x) objs.push(x);
-              else errors.push(renderError(notFound(req.type, n)));
-            }
-          } else objs.push(...api.list(req.type, ns).filter((x) => !sel || matchesLabels(sel, x.metadata.labels)));
+          const objs = selectObjects(api, req, target.namespace, { selector: sel, allNamespaces: o.allNamespaces }, errors);
           for (const obj of objs) {
             const ref = `${qualifiedSingular(req.type)}/${obj.metadata.name}`;
             const current = obj.metadata[field] ?? {};

@@ -13,6 +13,7 @@ import { out, err } from '../io.ts';
 import { DescribeWriter } from '../../printers/describe/writer.ts';
 import { writePodTemplate } from '../../printers/describe/workloads.ts';
 import { controllerOf } from '../../controllers/replicaset.ts';
+import { templateKey } from '../../controllers/deployment.ts';
 import { recordChangeCause } from './change-cause.ts';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -141,7 +142,7 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
       const template = structuredClone(targetRS.spec.template);
       delete template.metadata?.labels?.['pod-template-hash'];
       const ref0 = `${qualifiedSingular(ref.type)}/${ref.name}`;
-      if (JSON.stringify(sortDeep(template)) === JSON.stringify(sortDeep(d.spec.template))) {
+      if (templateKey(template) === templateKey(d.spec.template)) {
         return `${ref0} skipped rollback (current template already matches revision ${revisionOf(targetRS)})`;
       }
       const copy = structuredClone(d);
@@ -154,12 +155,6 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
     }),
   );
   for (const l of lines) out(`${l}\n`);
-}
-
-function sortDeep(v: any): any {
-  if (Array.isArray(v)) return v.map(sortDeep);
-  if (v && typeof v === 'object') return Object.fromEntries(Object.keys(v).sort().filter((k) => v[k] !== undefined).map((k) => [k, sortDeep(v[k])]));
-  return v;
 }
 
 function mutate(target: Target, args: string[], verb: string, o: any, fn: (d: KObject, ref: string) => string): void {

@@ -1,13 +1,12 @@
 // kubectl scale deployment|replicaset NAME --replicas=N [--current-replicas=M]
 import type { Command } from 'commander';
-import { CliError, RawError, renderError, notFound, ApiError } from '../../api/errors.ts';
+import { CliError, RawError, ApiError } from '../../api/errors.ts';
 import { qualifiedSingular } from '../../api/resources.ts';
-import { parseLabelSelector, matchesLabels } from '../../api/selectors.ts';
+import { parseLabelSelector } from '../../api/selectors.ts';
 import { allOpts, intFlag } from '../program.ts';
-import { parseResourceArgs } from '../resource-args.ts';
+import { parseResourceArgs, selectObjects } from '../resource-args.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
-import type { KObject } from '../../api/types.ts';
 
 const SCALABLE = ['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers'];
 
@@ -43,14 +42,7 @@ export function registerScale(program: Command): void {
         const lines: string[] = [];
         const errors: string[] = [];
         for (const req of requests) {
-          const objs: KObject[] = [];
-          if (req.names.length) {
-            for (const n of req.names) {
-              const x = api.get(req.type, target.namespace, n);
-              if (x) objs.push(x);
-              else errors.push(renderError(notFound(req.type, n)));
-            }
-          } else objs.push(...api.list(req.type, target.namespace).filter((x) => !sel || matchesLabels(sel, x.metadata.labels)));
+          const objs = selectObjects(api, req, target.namespace, { selector: sel }, errors);
           for (const obj of objs) {
             if (o.currentReplicas >= 0 && (obj.spec.replicas ?? 1) !== o.currentReplicas) {
               errors.push(`error: Expected replicas to be ${o.currentReplicas}, was ${obj.spec.replicas ?? 1}`);

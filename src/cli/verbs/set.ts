@@ -1,12 +1,12 @@
 // kubectl set image | env | resources: change a workload's pod template (starting a rollout).
 import type { Command } from 'commander';
-import { CliError, RawError, renderError, notFound } from '../../api/errors.ts';
-import { qualifiedSingular, type ResourceType } from '../../api/resources.ts';
-import { parseLabelSelector, matchesLabels } from '../../api/selectors.ts';
+import { CliError, RawError } from '../../api/errors.ts';
+import { qualifiedSingular } from '../../api/resources.ts';
+import { parseLabelSelector } from '../../api/selectors.ts';
 import type { Container, KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { allOpts, PROGRAM } from '../program.ts';
-import { parseResourceArgs } from '../resource-args.ts';
+import { parseResourceArgs, selectObjects } from '../resource-args.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { parseQuantity } from '../../util/quantity.ts';
@@ -41,7 +41,7 @@ function runSet(cmd: Command, resources: string[], mutation: Mutation, o: any): 
     const lines: string[] = [];
     const errors: string[] = [];
     for (const req of requests) {
-      const objs = objectsFor(api, req.type, req.names, target.namespace, sel, errors);
+      const objs = selectObjects(api, req, target.namespace, { selector: sel }, errors);
       for (const obj of objs) {
         if (!podSpecOf(obj)) throw new CliError(`${cmd.name() === 'image' ? 'image' : cmd.name()} is not supported for ${req.type.kind}`);
         const copy = structuredClone(obj);
@@ -57,17 +57,6 @@ function runSet(cmd: Command, resources: string[], mutation: Mutation, o: any): 
   for (const l of lines) out(`${l}\n`);
   for (const e of errors) err(e);
   if (errors.length) process.exitCode = 1;
-}
-
-function objectsFor(api: ApiServer, type: ResourceType, names: string[], ns: string, sel: ReturnType<typeof parseLabelSelector> | undefined, errors: string[]): KObject[] {
-  if (!names.length) return api.list(type, ns).filter((x) => !sel || matchesLabels(sel, x.metadata.labels));
-  const objs: KObject[] = [];
-  for (const n of names) {
-    const x = api.get(type, ns, n);
-    if (x) objs.push(x);
-    else errors.push(renderError(notFound(type, n)));
-  }
-  return objs;
 }
 
 /** Splits the verb's arguments into resources and KEY=VALUE / KEY- pairs. */
@@ -140,7 +129,7 @@ export function registerSet(program: Command): void {
       const text = withCluster(target.cluster, (api) => {
         const lines: string[] = [];
         for (const req of parseResourceArgs(resources)) {
-          for (const obj of objectsFor(api, req.type, req.names, target.namespace, undefined, [])) {
+          for (const obj of selectObjects(api, req, target.namespace, {}, [])) {
             for (const c of containersOf(podSpecOf(obj), o.containers)) {
               lines.push(`# ${req.type.kind} ${obj.metadata.name}, container ${c.name}`);
               for (const e of c.env ?? []) lines.push(e.valueFrom ? `# ${e.name} from ${Object.keys(e.valueFrom)[0]}` : `${e.name}=${e.value ?? ''}`);
