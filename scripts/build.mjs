@@ -34,6 +34,9 @@ await build({
   define: { 'import.meta.url': '__import_meta_url' },
 });
 
+import { copyFileSync } from 'node:fs';
+copyFileSync('src/api/openapi/k8s-schema.json', 'dist/k8s-schema.json');
+
 // Warm V8's code cache (dist/kubesim.cjs.cache, read by bin/kubesim) with one real command.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, unlinkSync } from 'node:fs';

@@ -1,72 +1,33 @@
 // kubectl create -f FILE | create namespace | create deployment
 import type { Command } from 'commander';
-import { ApiError, CliError, RawError, UsageError, renderError } from '../../api/errors.ts';
+import { ApiError, CliError, RawError, UsageError } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
-import { resourceForKind, RESOURCE_TYPES } from '../../api/resources.ts';
 import { allOpts, intFlag, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
-import { readManifests, readStdin } from '../manifests.ts';
+import { eachManifest, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { NAME_ALPHABET } from '../../util/rand.ts';
 import { registerCreateService } from './service.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
-/** Where a manifest's object goes: its own namespace, which must agree with -n when both are given. */
-export function manifestNamespace(obj: KObject, flagNs: string | undefined, defaultNs: string): string | undefined {
-  const rt = resourceForKind(obj.kind);
-  if (!rt.namespaced) return undefined;
-  const own = obj.metadata?.namespace;
-  if (own && flagNs && own !== flagNs) {
-    throw new CliError(`the namespace from the provided object "${own}" does not match the namespace "${flagNs}". You must pass '--namespace=${own}' to perform this operation.`);
-  }
-  return own || flagNs || defaultNs;
-}
-
-/** Checks that a manifest names a kind this API server serves, in kubectl's words when not. */
-export function checkKind(obj: KObject, source: string): void {
-  const [group, version] = (obj.apiVersion ?? '').includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
-  const rt = RESOURCE_TYPES.find((r) => r.kind === obj.kind);
-  if (!obj.kind || !obj.apiVersion) {
-    throw new CliError(`error validating "${source}": error validating data: [${!obj.apiVersion ? 'apiVersion not set' : ''}${!obj.apiVersion && !obj.kind ? ', ' : ''}${!obj.kind ? 'kind not set' : ''}]; if you choose to ignore these errors, turn validation off with --validate=false`);
-  }
-  if (!rt || rt.group !== group || rt.version !== version) {
-    throw new RawError(
-      `error: resource mapping not found for name: "${obj.metadata?.name ?? ''}" namespace: "${obj.metadata?.namespace ?? ''}" from "${source}": no matches for kind "${obj.kind}" in version "${obj.apiVersion}"\nensure CRDs are installed first`,
-    );
-  }
-}
-
 function createFromFiles(o: any): void {
   const manifests = readManifests(o.filename, !!o.recursive, readStdin);
   const dryRun = dryRunMode(o.dryRun);
   const target = resolveTarget(o);
-  let failed = false;
-  const lines: string[] = [];
-  const errors: string[] = [];
-  withCluster(target.cluster, (api: ApiServer) => {
-    for (const m of manifests) {
-      try {
-        checkKind(m.obj, m.source);
-        const ns = manifestNamespace(m.obj, o.namespace, target.namespace);
-        const obj = structuredClone(m.obj);
-        obj.metadata = { ...obj.metadata, ...(ns ? { namespace: ns } : {}) };
-        const created = api.create(obj, { dryRun: dryRun !== 'none' });
-        lines.push(printCreated(created, 'created', o.output, dryRun));
-      } catch (e) {
-        failed = true;
-        if (e instanceof ApiError && e.reason !== 'Invalid') {
-          errors.push(`Error from server (${e.reason}): error when creating "${m.source}": ${e.message}`);
-        } else errors.push(renderError(e));
-      }
-    }
-  });
+  const { lines, errors } = withCluster(target.cluster, (api: ApiServer) =>
+    eachManifest(manifests, (m) => {
+      const obj = prepareManifest(m, o.namespace, target.namespace);
+      if (o.saveConfig) setLastApplied(obj);
+      return printCreated(api.create(obj, { dryRun: dryRun !== 'none' }), 'created', o.output, dryRun);
+    }),
+  );
   out(lines.join(''));
   for (const e of errors) err(e);
-  if (failed) process.exitCode = 1;
+  if (errors.length) process.exitCode = 1;
 }
 
 /** kubectl's container name for an image: the last path element without tag or digest. */

@@ -13,6 +13,7 @@ import { registerLabel } from './label.ts';
 import { registerSet } from './set.ts';
 import { registerRollout } from './rollout.ts';
 import { registerEdit } from './edit.ts';
+import { registerApply } from './apply.ts';
 import { registerExpose } from './service.ts';
 import { registerCompletion } from './completion.ts';
 import { registerExec } from './exec.ts';
@@ -29,6 +30,7 @@ export function registerVerbs(program: Command): void {
   registerGet(program);
   registerEdit(program);
   registerDelete(program);
+  registerApply(program);
   registerRollout(program);
   registerScale(program);
   registerClusterInfo(program);
