@@ -25,7 +25,7 @@ export class ApiError extends Error {
       if (lines.length === 1) return `The ${kind} "${name}" is invalid: ${lines[0]}`;
       return `The ${kind} "${name}" is invalid: \n${lines.map((l) => `* ${l}`).join('\n')}`;
     }
-    return `Error from server (${this.reason}): ${this.message}`;
+    return this.reason ? `Error from server (${this.reason}): ${this.message}` : `Error from server: ${this.message}`;
   }
 }
 

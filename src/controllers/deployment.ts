@@ -82,7 +82,15 @@ function newReplicaSet(api: ApiServer, d: KObject, all: KObject[], create: boole
     return existing;
   }
   if (!create) return undefined;
-  const hash = podTemplateHash(d.spec.template);
+  // A replica set of that name that is not ours (a deleted deployment's, not yet collected)
+  // is a hash collision: the controller counts it and hashes again.
+  let collisions = d.status?.collisionCount ?? 0;
+  let hash = podTemplateHash(d.spec.template, collisions);
+  while (api.get('replicasets', d.metadata.namespace, `${d.metadata.name}-${hash}`)) hash = podTemplateHash(d.spec.template, ++collisions);
+  if (collisions !== (d.status?.collisionCount ?? 0)) {
+    d.status = { ...d.status, collisionCount: collisions };
+    api.update(d);
+  }
   const template = structuredClone(d.spec.template);
   template.metadata = { ...template.metadata, labels: { ...template.metadata?.labels, 'pod-template-hash': hash } };
   const selector = structuredClone(d.spec.selector);

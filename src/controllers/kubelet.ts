@@ -12,7 +12,9 @@ import { planRun } from '../sim/container-run.ts';
 import { containerStarted } from '../sim/traffic.ts';
 import { nextProbeTime, tickProbes } from './probes.ts';
 import { formatGoDuration } from '../util/duration.ts';
+import { parseQuantity } from '../util/quantity.ts';
 import { keyOf } from '../api/server.ts';
+import { resolveHost } from '../sim/network.ts';
 
 const SYNC = 'kubelet-sync';
 const ADMIT_MS = 500;
@@ -22,10 +24,16 @@ const INITIAL_BACKOFF_MS = 10_000;
 const PULL_FAIL_MS = 1500;
 const RESYNC_AFTER_EXIT_MS = 1000;
 const PULL_BYTES_PER_SEC = 25_000_000;
+/** How long a process over its memory limit lives before the OOM killer ends it. */
+const OOM_AFTER_MS = 1500;
+/** The retry interval of a script looping on nslookup (`sleep 2`). */
+const DNS_RETRY_MS = 2000;
 
 interface Ctx {
   api: ApiServer;
   pod: Pod;
+  /** An init container (runs to completion before the containers start). */
+  init: boolean;
   node: string;
   now: number;
   spec: Container;
@@ -35,8 +43,12 @@ interface Ctx {
 }
 
 function event(ctx: Ctx, type: 'Normal' | 'Warning', reason: string, message: string): void {
-  ctx.api.recordEvent(ctx.pod, type, reason, message, 'kubelet', { host: ctx.node, fieldPath: `spec.containers{${ctx.spec.name}}` });
+  const field = ctx.init ? 'initContainers' : 'containers';
+  ctx.api.recordEvent(ctx.pod, type, reason, message, 'kubelet', { host: ctx.node, fieldPath: `spec.${field}{${ctx.spec.name}}` });
 }
+
+/** The waiting reason of a container being created: pods with init containers say PodInitializing. */
+const creatingReason = (pod: Pod) => (pod.spec.initContainers?.length ? 'PodInitializing' : 'ContainerCreating');
 
 const ts = (api: ApiServer, ms: number) => api.timestamp(ms);
 
@@ -76,7 +88,7 @@ const waiting = (ctx: Ctx, reason: string, message?: string) => {
 const STAGES: Record<ContainerStage, StageDef> = {
   Waiting: {
     enter(ctx) {
-      waiting(ctx, 'ContainerCreating');
+      waiting(ctx, creatingReason(ctx.pod));
       ctx.rt.until = ctx.now;
     },
     next: (ctx) => {
@@ -90,7 +102,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
   Pulling: {
     enter(ctx) {
       // A restarting container keeps showing its last state while the image is pulled again.
-      if (!ctx.status.state.waiting && !ctx.status.state.terminated) waiting(ctx, 'ContainerCreating');
+      if (!ctx.status.state.waiting && !ctx.status.state.terminated) waiting(ctx, creatingReason(ctx.pod));
       event(ctx, 'Normal', 'Pulling', `Pulling image "${ctx.spec.image}"`);
       ctx.rt.pullStarted = ctx.now;
       const ref = parseImageRef(ctx.spec.image);
@@ -140,7 +152,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.rt.until = ctx.now;
     },
     next: (ctx) => {
-      const plan = planRun(ctx.image!, ctx.spec);
+      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace);
       ctx.status.restartCount = ctx.rt.restarts;
       if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
       if (plan.startError) {
@@ -160,10 +172,26 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.status.started = true;
       ctx.rt.startedAt = ctx.now;
       ctx.rt.probes = {};
-      ctx.status.ready = !ctx.spec.readinessProbe && !ctx.spec.startupProbe;
+      ctx.status.ready = !ctx.init && !ctx.spec.readinessProbe && !ctx.spec.startupProbe;
       ctx.rt.probeAt = nextProbeTime(ctx.spec, ctx.rt, ctx.now, false);
       ctx.rt.exitCode = plan.exitAfterMs === undefined ? undefined : plan.exitCode;
       ctx.rt.exitAt = plan.exitAfterMs === undefined ? undefined : ctx.now + plan.exitAfterMs;
+      ctx.rt.exitReason = undefined;
+      ctx.rt.waitHost = undefined;
+      if (plan.waitsForHost) {
+        const host = plan.waitsForHost;
+        if (!resolveHost(ctx.api, host, ctx.pod.metadata.namespace ?? 'default')) {
+          // Loops until the name resolves; the kubelet looks again when services change.
+          ctx.rt.waitHost = host;
+          ctx.rt.afterWaitMs = plan.exitAfterMs;
+          ctx.rt.exitAt = undefined;
+          waitersOf(ctx.api)[keyOf(ctx.pod)] = true;
+        }
+      }
+      const limit = memoryLimitMi(ctx.spec);
+      if (limit !== undefined && plan.memoryMi > limit && (ctx.rt.exitAt === undefined || ctx.rt.exitAt > ctx.now + OOM_AFTER_MS)) {
+        killAt(ctx.rt, ctx.now + OOM_AFTER_MS, 137, 'OOMKilled');
+      }
       return 'Running';
     },
   },
@@ -176,7 +204,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.status.state = {
         terminated: {
           exitCode: code,
-          reason: code === 0 ? 'Completed' : 'Error',
+          reason: ctx.rt.exitReason ?? (code === 0 ? 'Completed' : 'Error'),
           startedAt: ts(ctx.api, ctx.rt.startedAt ?? ctx.now),
           finishedAt: ts(ctx.api, ctx.now),
           containerID: ctx.status.containerID,
@@ -197,7 +225,10 @@ const STAGES: Record<ContainerStage, StageDef> = {
     next: (ctx) => {
       const policy = ctx.pod.spec.restartPolicy ?? 'Always';
       const code = ctx.rt.exitCode ?? 0;
-      if (policy === 'Never' || (policy === 'OnFailure' && code === 0)) return 'Done';
+      // Init containers run to completion: a success is final whatever the pod's policy says.
+      if (ctx.init ? code === 0 || policy === 'Never' : policy === 'Never' || (policy === 'OnFailure' && code === 0)) {
+        return 'Done';
+      }
       // kubelet's back-off: the first restart is immediate, then 10s doubling to 5m.
       if (!ctx.rt.backoffMs) {
         ctx.rt.backoffMs = INITIAL_BACKOFF_MS;
@@ -219,10 +250,59 @@ const STAGES: Record<ContainerStage, StageDef> = {
   },
   Done: {
     enter(ctx) {
-      ctx.status.ready = false;
+      ctx.status.ready = ctx.init && (ctx.rt.exitCode ?? 0) === 0;
     },
   },
 };
+
+/** Pods with a container looping until a host name resolves (keys), looked at when services change. */
+const waitersOf = (api: ApiServer): Record<string, true> => (api.state.alloc.dnsWaiters ??= {});
+
+/** Services changed: containers waiting for a name that now resolves finish their loop. */
+function wakeDnsWaiters(api: ApiServer): void {
+  const waiters = waitersOf(api);
+  for (const key of Object.keys(waiters)) {
+    const [ns, name] = key.split('/');
+    const pod = api.get<Pod>('pods', ns, name);
+    const rt = pod && api.state.runtime[pod.metadata.uid!];
+    const waiting = rt ? [...(rt.init ?? []), ...rt.containers].filter((c) => c.stage === 'Running' && c.waitHost) : [];
+    if (!waiting.length) {
+      delete waiters[key];
+      continue;
+    }
+    let woke = false;
+    for (const c of waiting) {
+      if (!resolveHost(api, c.waitHost!, ns)) continue;
+      // The loop notices on its next round (it sleeps a couple of seconds between tries).
+      c.waitHost = undefined;
+      c.exitAt = c.until = api.now() + DNS_RETRY_MS + (c.afterWaitMs ?? 0);
+      woke = true;
+    }
+    if (woke) {
+      api.dirty = true;
+      if (![...(rt!.init ?? []), ...rt!.containers].some((c) => c.waitHost)) delete waiters[key];
+      scheduleNext(api, pod!, rt!);
+    }
+  }
+}
+
+/** The container's memory limit in MiB, undefined when it has none. */
+function memoryLimitMi(c: Container): number | undefined {
+  const limit = c.resources?.limits?.memory;
+  if (limit === undefined) return undefined;
+  try {
+    return parseQuantity(String(limit)) / (1024 * 1024);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Ends a running container's process at `at` (a crash, a kill, the OOM killer). */
+export function killAt(rt: ContainerRuntime, at: number, exitCode: number, reason?: string): void {
+  rt.exitAt = at;
+  rt.exitCode = exitCode;
+  rt.exitReason = reason;
+}
 
 /** Begins the container again (pulling first if the policy says so); counted once it is created. */
 function restart(ctx: Ctx): ContainerStage {
@@ -247,29 +327,39 @@ function setCondition(pod: Pod, type: string, status: 'True' | 'False', now: str
 
 const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
+const initDone = (rt: PodRuntime) => (rt.init ?? []).every((c) => c.stage === 'Done' && (c.exitCode ?? 0) === 0);
+const initFailed = (rt: PodRuntime) => (rt.init ?? []).some((c) => c.stage === 'Done' && (c.exitCode ?? 0) !== 0);
+
 /** Derives phase and conditions from the containers, as the kubelet's status manager does. */
 function updatePodStatus(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   const now = api.timestamp();
+  const inContainers = rt.stage === 'Containers';
   const stages = rt.containers.map((c) => c.stage);
-  const everStarted = rt.containers.every((c) => c.restarts > 0 || ['Running', 'Exited', 'CrashLoopBackOff', 'Done'].includes(c.stage));
-  const allDone = stages.every((s) => s === 'Done');
+  const everStarted = inContainers && rt.containers.every((c) => c.restarts > 0 || ['Running', 'Exited', 'CrashLoopBackOff', 'Done'].includes(c.stage));
+  const allDone = inContainers && stages.every((s) => s === 'Done');
   let phase = 'Pending';
-  if (allDone) phase = rt.containers.every((c) => (c.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
+  if (initFailed(rt)) phase = 'Failed';
+  else if (allDone) phase = rt.containers.every((c) => (c.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
   else if (everStarted) phase = 'Running';
   pod.status.phase = phase;
   const statuses = pod.status.containerStatuses ?? [];
   const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
-  setCondition(pod, 'PodReadyToStartContainers', rt.stage === 'Admitted' || allDone ? 'False' : 'True', now);
-  setCondition(pod, 'Initialized', 'True', now);
-  const notReadyReason = allDone ? 'PodCompleted' : 'ContainersNotReady';
+  const terminal = allDone || initFailed(rt);
+  setCondition(pod, 'PodReadyToStartContainers', rt.stage === 'Admitted' || terminal ? 'False' : 'True', now);
+  const initialized = initDone(rt);
+  setCondition(pod, 'Initialized', initialized ? 'True' : 'False', now, initialized ? undefined : 'ContainersNotInitialized');
+  const notReadyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   setCondition(pod, 'Ready', allReady ? 'True' : 'False', now, allReady ? undefined : notReadyReason);
   setCondition(pod, 'ContainersReady', allReady ? 'True' : 'False', now, allReady ? undefined : notReadyReason);
   setCondition(pod, 'PodScheduled', 'True', now);
   pod.status.conditions!.sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
+  const incomplete = (pod.spec.initContainers ?? []).filter((_, i) => !(rt.init?.[i]?.stage === 'Done' && (rt.init[i].exitCode ?? 0) === 0)).map((c) => c.name);
   for (const c of pod.status.conditions!) {
-    if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status === 'False' && !allDone) {
+    if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status === 'False' && !terminal) {
       c.message = `containers with unready status: [${notReady.join(' ')}]`;
+    } else if (c.type === 'Initialized' && c.status === 'False') {
+      c.message = `containers with incomplete status: [${incomplete.join(' ')}]`;
     } else delete c.message;
   }
 }
@@ -298,8 +388,8 @@ function allocatePodIP(api: ApiServer, pod: Pod, node: Node): string {
   return `${prefix}.254`;
 }
 
-function initialStatus(c: Container): ContainerStatus {
-  return { name: c.name, image: c.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'ContainerCreating' } }, lastState: {} };
+function initialStatus(c: Container, reason: string): ContainerStatus {
+  return { name: c.name, image: c.image, imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason } }, lastState: {} };
 }
 
 /** Records an already running pod (one the cluster was installed with) in the runtime. */
@@ -310,26 +400,84 @@ export function adoptRunningPod(api: ApiServer, pod: Pod): void {
   };
 }
 
+const freshContainer = (): ContainerRuntime => ({ stage: 'Waiting', restarts: 0, backoffMs: 0, pullBackoffMs: 0 });
+
+/**
+ * Runs one container's due transitions and probes at `now`; returns whether its status changed.
+ * The caller decides what may run: containers in order once the previous one has started, init
+ * containers one at a time to completion.
+ */
+function advanceContainer(ctx: Ctx): boolean {
+  const { api, rt: crt, spec, status, now } = ctx;
+  const uid = ctx.pod.metadata.uid!;
+  let changed = false;
+  if (crt.stage === 'Waiting' && crt.until === undefined) {
+    enter(ctx, 'Waiting');
+    changed = true;
+  }
+  for (let guard = 0; guard < 20 && crt.until !== undefined && crt.until <= now; guard++) {
+    const next = STAGES[crt.stage].next?.(ctx);
+    if (!next) break;
+    enter(ctx, next);
+    changed = true;
+  }
+  const app = api.state.apps[uid]?.[spec.name];
+  if (crt.stage === 'Running' && app?.probeDirty && crt.probeAt === undefined) crt.probeAt = nextProbeTime(spec, crt, now, true);
+  if (app) delete app.probeDirty;
+  if (crt.stage === 'Running' && crt.probeAt !== undefined && crt.probeAt <= now) {
+    const before = JSON.stringify(status);
+    const verdict = tickProbes({ api, pod: ctx.pod, spec, rt: crt, status, event: (type, reason, message) => event(ctx, type, reason, message) }, now);
+    if (verdict === 'restart') {
+      status.state = { terminated: { exitCode: 137, reason: 'Error', startedAt: ts(api, crt.startedAt ?? now), finishedAt: ts(api, now), containerID: status.containerID } };
+      status.ready = false;
+      status.started = false;
+      crt.exitCode = 137;
+      crt.probeAt = undefined;
+      enter(ctx, 'Exited');
+    } else {
+      crt.probeAt = nextProbeTime(spec, crt, now, false);
+    }
+    if (JSON.stringify(status) !== before) changed = true;
+  }
+  const ref = parseImageRef(spec.image);
+  if (ref) {
+    if (ctx.image && (status.state.running || status.state.terminated || status.lastState.terminated) && !status.imageID) status.imageID = imageID(ref);
+    if (status.started || status.imageID) status.image = ref.full;
+  }
+  return changed;
+}
+
+function contextFor(api: ApiServer, pod: Pod, node: string, now: number, init: boolean, i: number, crt: ContainerRuntime): Ctx {
+  const spec = (init ? pod.spec.initContainers! : pod.spec.containers)[i];
+  const status = (init ? pod.status.initContainerStatuses! : pod.status.containerStatuses!)[i];
+  const ref = parseImageRef(spec.image);
+  return { api, pod, init, node, now, spec, rt: crt, status, image: ref ? lookupImage(ref).image : undefined };
+}
+
 /** Advances one pod to `now`: runs every transition that is due, then schedules the next. */
 export function syncPod(api: ApiServer, pod: Pod): void {
   const nodeName = pod.spec.nodeName;
   if (!nodeName || pod.metadata.deletionTimestamp || !pod.metadata.uid) return;
-  if (['Succeeded', 'Failed'].includes(pod.status?.phase ?? '') && api.state.runtime[pod.metadata.uid]?.containers.every((c) => c.stage === 'Done')) return;
+  const known = api.state.runtime[pod.metadata.uid];
+  if (['Succeeded', 'Failed'].includes(pod.status?.phase ?? '') && known && (known.stage !== 'Containers' || known.containers.every((c) => c.stage === 'Done'))) return;
   const node = api.get<Node>('nodes', undefined, nodeName);
   if (!node || node.metadata.annotations?.['kubesim.io/kubelet-stopped']) return;
   const now = api.now();
-  let rt = api.state.runtime[pod.metadata.uid];
+  let rt = known;
   const copy = structuredClone(pod);
+  const inits = pod.spec.initContainers ?? [];
   if (!rt) {
     rt = api.state.runtime[pod.metadata.uid] = {
       stage: 'Admitted',
       until: now + SANDBOX_MS,
-      containers: pod.spec.containers.map(() => ({ stage: 'Waiting', restarts: 0, backoffMs: 0, pullBackoffMs: 0 })),
+      ...(inits.length ? { init: inits.map(freshContainer) } : {}),
+      containers: pod.spec.containers.map(freshContainer),
     };
     copy.status.hostIP = node.status.addresses[0].address;
     copy.status.hostIPs = [{ ip: copy.status.hostIP }];
     copy.status.startTime = api.timestamp();
-    copy.status.containerStatuses = pod.spec.containers.map(initialStatus);
+    if (inits.length) copy.status.initContainerStatuses = inits.map((c) => initialStatus(c, 'PodInitializing'));
+    copy.status.containerStatuses = pod.spec.containers.map((c) => initialStatus(c, creatingReason(pod)));
     updatePodStatus(api, copy, rt);
     api.update(copy);
     scheduleNext(api, copy, rt);
@@ -341,55 +489,32 @@ export function syncPod(api: ApiServer, pod: Pod): void {
     rt.until = now + SANDBOX_MS;
   }
   if (rt.stage === 'Sandbox' && rt.until! <= now) {
-    rt.stage = 'Containers';
+    rt.stage = rt.init?.length ? 'Init' : 'Containers';
     rt.until = undefined;
     const ip = allocatePodIP(api, copy, node);
     copy.status.podIP = ip;
     copy.status.podIPs = [{ ip }];
     changed = true;
   }
+  if (rt.stage === 'Init') {
+    // One init container at a time, each to a successful end before the next begins.
+    for (let i = 0; i < rt.init!.length; i++) {
+      const crt = rt.init![i];
+      if (crt.stage === 'Done' && (crt.exitCode ?? 0) === 0) continue;
+      if (advanceContainer(contextFor(api, copy, nodeName, now, true, i, crt))) changed = true;
+      if (crt.stage !== 'Done' || (crt.exitCode ?? 0) !== 0) break;
+    }
+    if (initDone(rt)) {
+      rt.stage = 'Containers';
+      changed = true;
+    }
+  }
   if (rt.stage === 'Containers') {
     // Containers start in order: the next one begins once the previous one has started.
     for (let i = 0; i < rt.containers.length; i++) {
-      const crt = rt.containers[i];
-      const spec = pod.spec.containers[i];
-      const status = copy.status.containerStatuses![i];
-      const ref = parseImageRef(spec.image);
-      const ctx: Ctx = { api, pod: copy, node: nodeName, now, spec, rt: crt, status, image: ref ? lookupImage(ref).image : undefined };
-      if (crt.stage === 'Waiting' && crt.until === undefined) {
-        enter(ctx, 'Waiting');
-        changed = true;
-      }
-      for (let guard = 0; guard < 20 && crt.until !== undefined && crt.until <= now; guard++) {
-        const next = STAGES[crt.stage].next?.(ctx);
-        if (!next) break;
-        enter(ctx, next);
-        changed = true;
-      }
-      const appChanged = !!api.state.apps[pod.metadata.uid!]?.[spec.name]?.probeDirty;
-      if (crt.stage === 'Running' && appChanged && crt.probeAt === undefined) crt.probeAt = nextProbeTime(spec, crt, now, true);
-      if (api.state.apps[pod.metadata.uid!]?.[spec.name]) delete api.state.apps[pod.metadata.uid!][spec.name].probeDirty;
-      if (crt.stage === 'Running' && crt.probeAt !== undefined && crt.probeAt <= now) {
-        const before = JSON.stringify(status);
-        const verdict = tickProbes({ api, pod: copy, spec, rt: crt, status, event: (type, reason, message) => event(ctx, type, reason, message) }, now);
-        if (verdict === 'restart') {
-          status.state = { terminated: { exitCode: 137, reason: 'Error', startedAt: ts(api, crt.startedAt ?? now), finishedAt: ts(api, now), containerID: status.containerID } };
-          status.ready = false;
-          status.started = false;
-          crt.exitCode = 137;
-          crt.probeAt = undefined;
-          enter(ctx, 'Exited');
-        } else {
-          crt.probeAt = nextProbeTime(spec, crt, now, false);
-        }
-        if (JSON.stringify(status) !== before) changed = true;
-      }
-      if (ref) {
-        const image = lookupImage(ref).image;
-        if (image && (status.state.running || status.state.terminated || status.lastState.terminated) && !status.imageID) status.imageID = imageID(ref);
-        if (status.started || status.imageID) status.image = ref.full;
-      }
-      if (!['Running', 'CrashLoopBackOff', 'Done', 'Exited'].includes(crt.stage) && !status.started) break;
+      const ctx = contextFor(api, copy, nodeName, now, false, i, rt.containers[i]);
+      if (advanceContainer(ctx)) changed = true;
+      if (!['Running', 'CrashLoopBackOff', 'Done', 'Exited'].includes(ctx.rt.stage) && !ctx.status.started) break;
     }
   }
   if (changed) {
@@ -405,12 +530,10 @@ function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   api.cancelTimers(SYNC, key);
   const times: number[] = [];
   if (rt.until !== undefined) times.push(rt.until);
-  if (rt.stage === 'Containers') {
-    for (let i = 0; i < rt.containers.length; i++) {
-      const c = rt.containers[i];
-      if (c.until !== undefined) times.push(c.until);
-      if (c.stage === 'Running' && c.probeAt !== undefined) times.push(c.probeAt);
-    }
+  const active = rt.stage === 'Containers' ? rt.containers : rt.stage === 'Init' ? rt.init ?? [] : [];
+  for (const c of active) {
+    if (c.until !== undefined) times.push(c.until);
+    if (c.stage === 'Running' && c.probeAt !== undefined) times.push(c.probeAt);
   }
   if (times.length) api.schedule(Math.max(api.now(), Math.min(...times)), SYNC, key);
 }
@@ -434,11 +557,11 @@ function podTerminated(api: ApiServer, key: string): void {
   const [ns, name] = key.split('/');
   const pod = api.get<Pod>('pods', ns, name);
   if (!pod?.metadata.deletionTimestamp) return;
-  const statuses = pod.status?.containerStatuses ?? [];
+  const statuses = [...(pod.status?.initContainerStatuses ?? []), ...(pod.status?.containerStatuses ?? [])];
   if (statuses.some((s) => s.state.running)) {
     const killed = api.now() >= parseTime(pod.metadata.deletionTimestamp)!;
     const copy = structuredClone(pod);
-    for (const s of copy.status.containerStatuses!) {
+    for (const s of [...(copy.status.initContainerStatuses ?? []), ...copy.status.containerStatuses!]) {
       if (!s.state.running) continue;
       const code = killed ? 137 : 0;
       s.state = { terminated: { exitCode: code, reason: code ? 'Error' : 'Completed', startedAt: s.state.running.startedAt, finishedAt: api.timestamp(), containerID: s.containerID } };
@@ -462,9 +585,11 @@ function podTerminated(api: ApiServer, key: string): void {
 
 export const kubelet: Controller = {
   name: 'kubelet',
-  watches: ['pods'],
+  watches: ['pods', 'services', 'endpoints'],
   reconcile(api, changes) {
+    if (changes.some((c) => c.resource !== 'pods') && Object.keys(waitersOf(api)).length) wakeDnsWaiters(api);
     for (const c of changes) {
+      if (c.resource !== 'pods') continue;
       if (c.type === 'DELETED') {
         api.cancelTimers(SYNC, c.key);
         if (c.obj.metadata.uid) {

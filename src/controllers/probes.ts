@@ -36,9 +36,10 @@ function resolvePort(spec: Container, port: number | string): number | undefined
 }
 
 /** One probe run: success, or the failure message kubelet reports. */
-export function runProbe(ctx: ProbeContext, probe: any): { ok: boolean; message?: string } {
+export function runProbe(ctx: ProbeContext, probe: any, kind?: ProbeKind): { ok: boolean; message?: string } {
   const ip = ctx.pod.status?.podIP ?? '';
   const app = (ctx.api.state.apps[ctx.pod.metadata.uid!] ??= {})[ctx.spec.name] ?? { state: {} };
+  if (kind && app.state.probeFaults?.includes(kind)) return injectedFailure(probe, ip, ctx.spec);
   const actx = appContext(ctx.api, ctx.pod, ctx.spec, app.state);
   if (probe.httpGet) {
     const port = resolvePort(ctx.spec, probe.httpGet.port);
@@ -64,6 +65,13 @@ export function runProbe(ctx: ProbeContext, probe: any): { ok: boolean; message?
   return { ok: true };
 }
 
+/** What a probe reports against an app made to fail it (`kubesim sim fail --probe`). */
+function injectedFailure(probe: any, ip: string, spec: Container): { ok: false; message: string } {
+  if (probe.httpGet) return { ok: false, message: 'HTTP probe failed with statuscode: 500' };
+  if (probe.tcpSocket) return { ok: false, message: `dial tcp ${ip}:${resolvePort(spec, probe.tcpSocket.port)}: connect: connection refused` };
+  return { ok: false, message: `command ${JSON.stringify((probe.exec?.command ?? []).join(' '))} exited with 1` };
+}
+
 export type ProbeVerdict = 'none' | 'restart';
 
 /**
@@ -82,7 +90,7 @@ export function tickProbes(ctx: ProbeContext, now: number): ProbeVerdict {
     const first = started + (probe.initialDelaySeconds ?? 0) * 1000;
     if (now < first) continue;
     const c = (counters[kind] ??= { successes: 0, failures: 0 });
-    const r = runProbe(ctx, probe);
+    const r = runProbe(ctx, probe, kind);
     if (r.ok) {
       c.successes++;
       c.failures = 0;

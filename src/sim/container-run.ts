@@ -11,6 +11,10 @@ export interface RunPlan {
   startError?: string;
   /** Lines the process writes to its log at start-up. */
   logs: string[];
+  /** Resident memory the process grows to (MiB): above the memory limit, the OOM killer ends it. */
+  memoryMi: number;
+  /** The process loops until this host name resolves, then goes on for exitAfterMs. */
+  waitsForHost?: string;
 }
 
 const FOREVER_COMMANDS = new Set(['nginx', 'httpd', 'httpd-foreground', 'redis-server', 'node', 'python', 'python3', 'ping', 'top', 'watch', 'yes', 'nc', 'http-server', 'memcached', 'mysqld', 'postgres', 'etcd']);
@@ -55,6 +59,8 @@ export function shellWords(s: string): string[] {
 
 interface Outcome {
   seconds: number;
+  waitsForHost?: { host: string; thenLogs: string[] };
+  memoryMi?: number;
   exit?: number;
   forever?: boolean;
   logs: string[];
@@ -64,6 +70,19 @@ interface Outcome {
 /** Runs a small shell script symbolically: time it takes, lines it prints, how it ends. */
 function runScript(script: string, hasShell: boolean): Outcome {
   const out: Outcome = { seconds: 0, logs: [] };
+  // `until nslookup HOST; do ...; done` (and `while ! nslookup`): the script waits for a name.
+  const wait = /\b(?:until|while\s+!)\s+([^;]+?)\s*;\s*do\b([\s\S]*?)\bdone\b\s*;?/.exec(script);
+  if (wait) {
+    const before = runScript(script.slice(0, wait.index), hasShell);
+    const [cmd, host] = shellWords(wait[1]);
+    if (before.forever || before.exit) return before;
+    if ((cmd === 'nslookup' || cmd === 'host' || cmd === 'getent') && host) {
+      const after = runScript(script.slice(wait.index + wait[0].length), hasShell);
+      const looped = runScript(wait[2], hasShell);
+      return { ...after, seconds: before.seconds + after.seconds, logs: [...before.logs, ...looped.logs], waitsForHost: { host: cmd === 'getent' ? shellWords(wait[1])[2] ?? host : host, thenLogs: after.logs } };
+    }
+    return { ...before, forever: true };
+  }
   if (/\bwhile\s+(true|:)\b|\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(script) || /tail\s+-f\b/.test(script)) {
     const before = script.split(/\bwhile\b|\btail\s+-f\b|\bfor\b/)[0];
     const pre = runScript(before, hasShell);
@@ -76,6 +95,7 @@ function runScript(script: string, hasShell: boolean): Outcome {
     const r = runCommand(cmd, args, hasShell);
     out.seconds += r.seconds;
     out.logs.push(...r.logs);
+    if (r.memoryMi) out.memoryMi = Math.max(out.memoryMi ?? 0, r.memoryMi);
     if (r.forever) return { ...out, forever: true };
     if (r.notFound) {
       out.logs.push(`sh: ${r.notFound}: not found`);
@@ -115,10 +135,30 @@ function runCommand(cmd: string, args: string[], hasShell: boolean): Outcome {
       return { seconds: 0, exit: 1, logs: [] };
     case 'tail':
       return args.includes('-f') ? { seconds: 0, forever: true, logs: [] } : { seconds: 0, exit: 0, logs: [] };
+    case 'stress':
+      return runStress(args);
   }
   if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, logs: [] };
   if (hasShell && APPLETS.has(base)) return { seconds: 0, exit: 0, logs: [] };
   return { seconds: 0, logs: [], notFound: cmd };
+}
+
+const SIZE_UNITS: Record<string, number> = { '': 1 / (1024 * 1024), b: 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 };
+
+/** stress(1) as the Kubernetes memory examples use it: --vm N workers of --vm-bytes each. */
+function runStress(args: string[]): Outcome {
+  const flag = (name: string) => {
+    const i = args.indexOf(name);
+    return i >= 0 ? args[i + 1] : undefined;
+  };
+  const workers = Number(flag('--vm') ?? flag('-m') ?? 0) || 0;
+  const size = /^(\d+)([bBkKmMgG]?)$/.exec(flag('--vm-bytes') ?? '256M');
+  const mi = size ? Number(size[1]) * SIZE_UNITS[size[2].toLowerCase()] : 256;
+  const timeout = flag('--timeout') ?? flag('-t');
+  const logs = [`stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${workers} vm, 0 hdd`];
+  const seconds = timeout ? parseSeconds(timeout) : undefined;
+  const base = { logs, memoryMi: workers * mi };
+  return seconds !== undefined && Number.isFinite(seconds) ? { ...base, seconds, exit: 0 } : { ...base, seconds: 0, forever: true };
 }
 
 /** The argv a container runs: command replaces ENTRYPOINT, args replace CMD. */
@@ -128,7 +168,16 @@ export function effectiveArgv(image: ImageInfo, c: Container): string[] {
   return [...entry, ...args];
 }
 
-export function planRun(image: ImageInfo, c: Container): RunPlan {
+const NAMESPACE_FILE = /\$\(cat \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/namespace\)/g;
+
+/** What the container's process will do; `namespace` is what it reads from its service-account mount. */
+export function planRun(image: ImageInfo, c: Container, namespace = 'default'): RunPlan {
+  const expand = (xs?: string[]) => xs?.map((x) => x.replace(NAMESPACE_FILE, namespace));
+  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) });
+  return { ...plan, memoryMi: image.memoryMi + (plan.memoryMi ?? 0) };
+}
+
+function planProcess(image: ImageInfo, c: Container): Omit<RunPlan, 'memoryMi'> & { memoryMi?: number } {
   if (!c.command && !c.args) {
     return image.server ? { exitCode: 0, logs: [] } : { exitAfterMs: 0, exitCode: image.exitCode ?? 0, logs: [] };
   }
@@ -147,6 +196,7 @@ export function planRun(image: ImageInfo, c: Container): RunPlan {
       logs: [],
     };
   }
-  if (r.forever) return { exitCode: 0, logs: r.logs };
-  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit ?? 0, logs: r.logs };
+  if (r.forever) return { exitCode: 0, logs: r.logs, memoryMi: r.memoryMi };
+  const waits = r.waitsForHost ? { waitsForHost: r.waitsForHost.host } : {};
+  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit ?? 0, logs: r.logs, memoryMi: r.memoryMi, ...waits };
 }

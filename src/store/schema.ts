@@ -70,18 +70,26 @@ export interface ContainerRuntime {
   startedAt?: number;
   exitCode?: number;
   finishedAt?: number;
-  /** When the running process will exit by itself (from its command). */
+  /** When the running process will exit by itself (from its command), or be killed. */
   exitAt?: number;
+  /** Why it exits at exitAt when that is not its own doing (`OOMKilled`). */
+  exitReason?: string;
   readyAt?: number;
   /** Probe counters (successes, failures, last result) by kind. */
   probes?: Record<string, { successes: number; failures: number; ok?: boolean }>;
   /** When the probes run next (undefined: nothing can change them now). */
   probeAt?: number;
+  /** A script looping until this host name resolves (`until nslookup HOST; do ...`). */
+  waitHost?: string;
+  /** How long the script goes on once the name resolves. */
+  afterWaitMs?: number;
 }
 
 export interface PodRuntime {
-  stage: 'Admitted' | 'Sandbox' | 'Containers';
+  stage: 'Admitted' | 'Sandbox' | 'Init' | 'Containers';
   until?: number;
+  /** The init containers, run one after another to completion before the containers start. */
+  init?: ContainerRuntime[];
   containers: ContainerRuntime[];
 }
 

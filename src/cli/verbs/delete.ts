@@ -2,7 +2,8 @@
 // simulated clock runs (as --wait=true does), returns at once while it is paused.
 import type { Command } from 'commander';
 import { ApiError, CliError, RawError, renderError, notFound } from '../../api/errors.ts';
-import { qualifiedSingular } from '../../api/resources.ts';
+import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
+import { checkKind, eachManifest, manifestNamespace, readManifests, readStdin } from '../manifests.ts';
 import type { KObject } from '../../api/types.ts';
 import { parseLabelSelector, matchesLabels } from '../../api/selectors.ts';
 import { allOpts, intFlag } from '../program.ts';
@@ -37,9 +38,12 @@ export function registerDelete(program: Command): void {
     .option('--ignore-not-found', 'Treat "resource not found" as a successful delete')
     .option('--wait <bool>', 'If true, wait for resources to be gone before returning', 'true')
     .option('-o, --output <format>', 'Output mode. Use "-o name" for shorter output (resource/name).')
+    .option('-f, --filename <file>', 'containing the resource to delete.', (v: string, prev: string[] = []) => [...prev, v])
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
     .action(async (args: string[], _o, cmd: Command) => {
       const opts = allOpts<any>(cmd);
-      if (!args.length) throw new RawError(NO_ARGS);
+      if (opts.filename?.length && args.length) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+      if (!args.length && !opts.filename?.length) throw new RawError(NO_ARGS);
       if (opts.all && opts.selector !== undefined) throw new CliError('cannot set --all and --selector at the same time');
       let grace: number | undefined = opts.gracePeriod >= 0 ? opts.gracePeriod : undefined;
       if (opts.now) {
@@ -49,6 +53,7 @@ export function registerDelete(program: Command): void {
       if (opts.force && grace !== undefined && grace > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
       if (opts.force && grace === undefined) grace = 0;
       if (grace === 0 && !opts.force) grace = 1;
+      if (opts.filename?.length) return deleteFromFiles(opts, grace);
       const requests = parseResourceArgs(args);
       const named = requests.some((r) => r.names.length);
       if (!named && !opts.all && opts.selector === undefined) throw new CliError('resource(s) were provided, but no name was specified');
@@ -95,6 +100,37 @@ export function registerDelete(program: Command): void {
       if (result.errors.length) process.exitCode = 1;
       if (opts.wait !== 'false' && !result.paused && result.pending.length) await waitForDeletion(target, result.pending);
     });
+}
+
+/** delete -f: the objects the manifests name, each reported or failing on its own. */
+async function deleteFromFiles(opts: any, grace: number | undefined): Promise<void> {
+  const manifests = readManifests(opts.filename, !!opts.recursive, readStdin);
+  const target = resolveTarget(opts);
+  if (opts.force) {
+    err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');
+  }
+  const pending: KObject[] = [];
+  const { lines, errors, paused } = withCluster(target.cluster, (api) => {
+    const result = eachManifest(manifests, (m, doing) => {
+      doing('deleting');
+      checkKind(m.obj, m.source);
+      const rt = resourceForKind(m.obj.kind);
+      const ns = manifestNamespace(m.obj, opts.namespace, target.namespace);
+      const name = m.obj.metadata?.name;
+      if (!api.get(rt, ns, name)) {
+        if (opts.ignoreNotFound) return;
+        throw notFound(rt, name);
+      }
+      pending.push(api.delete(rt, ns, name, { gracePeriodSeconds: grace }));
+      const ref = qualifiedSingular(rt);
+      return opts.output === 'name' ? `${ref}/${name}\n` : `${ref} "${name}" ${opts.force ? 'force deleted' : 'deleted'}\n`;
+    });
+    return { ...result, paused: api.state.clock.paused };
+  });
+  out(lines.join(''));
+  for (const e of errors) err(e);
+  if (errors.length) process.exitCode = 1;
+  if (opts.wait !== 'false' && !paused && pending.length) await waitForDeletion(target, pending);
 }
 
 async function waitForDeletion(target: Target, objects: KObject[]): Promise<void> {

@@ -14,7 +14,7 @@ export function checkExecutable(pod: import('../../api/types.ts').Pod, container
   if (['Succeeded', 'Failed'].includes(pod.status?.phase ?? '')) {
     throw new CliError(`cannot exec into a container in a completed pod; current phase is ${pod.status.phase}`);
   }
-  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
   if (!status?.state.running) throw new CliError(`unable to upgrade connection: container not found ("${container}")`);
 }
 

@@ -14,6 +14,8 @@ import { registerSet } from './set.ts';
 import { registerRollout } from './rollout.ts';
 import { registerEdit } from './edit.ts';
 import { registerApply } from './apply.ts';
+import { registerReplace } from './replace.ts';
+import { registerPatch } from './patch.ts';
 import { registerExpose } from './service.ts';
 import { registerCompletion } from './completion.ts';
 import { registerExec } from './exec.ts';
@@ -31,6 +33,8 @@ export function registerVerbs(program: Command): void {
   registerEdit(program);
   registerDelete(program);
   registerApply(program);
+  registerPatch(program);
+  registerReplace(program);
   registerRollout(program);
   registerScale(program);
   registerClusterInfo(program);

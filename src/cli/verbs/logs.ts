@@ -14,7 +14,7 @@ const nanoStamp = (t: number) => new Date(t).toISOString().replace(/\.(\d{3})Z$/
 
 /** Why the kubelet cannot serve logs for a container that is not running (HTTP 400). */
 function waitingError(pod: Pod, container: string, previous: boolean): ApiError | undefined {
-  const status = pod.status?.containerStatuses?.find((s) => s.name === container);
+  const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
   if (previous) {
     if (!status?.lastState?.terminated) return new ApiError('BadRequest', `previous terminated container "${container}" in pod "${pod.metadata.name}" not found`);
     return undefined;

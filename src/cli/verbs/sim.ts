@@ -3,9 +3,17 @@ import type { Command } from 'commander';
 import { CliError } from '../../api/errors.ts';
 import { allOpts } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
+import type { ApiServer } from '../../api/server.ts';
 import { parseDuration, formatGoDuration } from '../../util/duration.ts';
 import { rfc3339 } from '../../util/time.ts';
 import { out } from '../io.ts';
+import { parseResourceArgs } from '../resource-args.ts';
+import { notFound } from '../../api/errors.ts';
+import type { Pod } from '../../api/types.ts';
+import { crashContainer, failProbes, healProbes, PROBE_KINDS } from '../../sim/faults.ts';
+import type { ProbeKind } from '../../controllers/probes.ts';
+import { setNodePower } from './nodes.ts';
+import { intFlag } from '../program.ts';
 
 const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;
 
@@ -96,4 +104,49 @@ export function registerSim(program: Command): void {
       });
       out(`Simulated clock speed set to ${f}x\n`);
     });
+
+  sim
+    .command('fail')
+    .description('Inject a fault: a pod\'s container crashes (or is OOM-killed, or starts failing its probes); a node dies')
+    .usage('(pod/NAME [-c CONTAINER] [--exit-code N | --oom | --probe KINDS] | node/NAME) [options]')
+    .argument('<target>')
+    .option('-c, --container <name>', 'The container of the pod (default: the first)')
+    .option('--exit-code <n>', 'The exit code the container\'s process ends with', intFlag('--exit-code', 'sim fail'), 1)
+    .option('--oom', 'The kernel\'s OOM killer ends the process (OOMKilled, exit code 137)')
+    .option('--probe <kinds>', 'The app fails these probes\' checks from now on (liveness, readiness, startup; comma-separated) until healed or restarted')
+    .action((arg: string, _o, cmd: Command) => {
+      const o = allOpts<any>(cmd);
+      const kinds = o.probe === undefined ? undefined : (String(o.probe).split(',').filter(Boolean) as ProbeKind[]);
+      for (const k of kinds ?? []) if (!PROBE_KINDS.includes(k)) throw new CliError(`invalid probe "${k}": must be one of liveness, readiness, startup`);
+      out(`${faultAction(o, arg, (api, pod) => {
+        if (kinds) return `pod/${pod.metadata.name} container ${failProbes(api, pod, o.container, kinds)} now fails its ${kinds.join(' and ')} probe${kinds.length > 1 ? 's' : ''}`;
+        const name = crashContainer(api, pod, o.container, { exitCode: o.exitCode, oom: o.oom });
+        return `pod/${pod.metadata.name} container ${name} ${o.oom ? 'OOM-killed' : `exited with code ${o.exitCode}`}`;
+      }, true)}\n`);
+    });
+
+  sim
+    .command('heal')
+    .description('Undo an injected fault: a pod\'s container passes its probes again; a dead node comes back')
+    .usage('(pod/NAME [-c CONTAINER] | node/NAME) [options]')
+    .argument('<target>')
+    .option('-c, --container <name>', 'The container of the pod (default: the first)')
+    .action((arg: string, _o, cmd: Command) => {
+      const o = allOpts<any>(cmd);
+      out(`${faultAction(o, arg, (api, pod) => `pod/${pod.metadata.name} container ${healProbes(api, pod, o.container)} healed`, false)}\n`);
+    });
+}
+
+/** Resolves `pod/NAME` or `node/NAME` and runs the fault on it inside one cluster session. */
+function faultAction(o: any, arg: string, onPod: (api: ApiServer, pod: Pod) => string, fail: boolean): string {
+  const [req] = parseResourceArgs([arg.includes('/') ? arg : `pod/${arg}`]);
+  const name = req.names[0];
+  if (!name || !['pods', 'nodes'].includes(req.type.plural)) throw new CliError(`cannot inject faults into ${req.type.plural}: use pod/NAME or node/NAME`);
+  const target = resolveTarget(o);
+  return withCluster(target.cluster, (api) => {
+    if (req.type.plural === 'nodes') return setNodePower(api, name, fail);
+    const pod = api.get<Pod>('pods', target.namespace, name);
+    if (!pod) throw notFound(req.type, name);
+    return onPod(api, pod);
+  });
 }

@@ -1,0 +1,159 @@
+// kubectl patch (TYPE NAME | -f FILE) -p PATCH [--type strategic|merge|json]: the API server's
+// PATCH, then the same validation as any update; `patched`, or `patched (no change)`.
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { ApiError, CliError, RawError, UsageError } from '../../api/errors.ts';
+import { resourceForKind, type ResourceType } from '../../api/resources.ts';
+import type { KObject } from '../../api/types.ts';
+import { jsonPatch, mergePatch, PatchError, strategicMerge } from '../../api/patch.ts';
+import { decodeOrThrow } from '../../api/openapi/schema.ts';
+import { allOpts, PROGRAM } from '../program.ts';
+import { parseResourceArgs } from '../resource-args.ts';
+import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { yamlLib } from '../../printers/serialize.ts';
+import { out, err } from '../io.ts';
+import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
+import { readManifests, readStdin, manifestNamespace } from '../manifests.ts';
+import type { ApiServer } from '../../api/server.ts';
+import { notFound } from '../../api/errors.ts';
+
+const PATCH_TYPES = ['json', 'merge', 'strategic'];
+const collect = (v: string, prev: string[] = []) => [...prev, v];
+
+/** kubectl reads the patch as YAML (a superset of JSON) and sends it as JSON. */
+function parsePatch(text: string): unknown {
+  try {
+    return yamlLib().parse(text, { version: '1.1' } as any);
+  } catch (e: any) {
+    const line = e.linePos?.[0]?.line ?? 1;
+    throw new CliError(`unable to parse "${text}": yaml: line ${line}: ${String(e.message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+  }
+}
+
+/** The object after the patch, as the API server computes it. */
+export function applyPatch(live: KObject, patch: unknown, type: string): KObject {
+  if (type === 'json') {
+    try {
+      return jsonPatch(live, patch);
+    } catch (e) {
+      if (e instanceof PatchError) throw new ApiError('', e.message);
+      throw e;
+    }
+  }
+  if (patch === null || typeof patch !== 'object' || Array.isArray(patch)) {
+    throw new ApiError('BadRequest', `json: cannot unmarshal ${Array.isArray(patch) ? 'array' : typeof patch} into Go value of type map[string]interface {}`);
+  }
+  return type === 'merge' ? mergePatch(live, patch) : strategicMerge(live, patch);
+}
+
+function patchOne(api: ApiServer, rt: ResourceType, ns: string | undefined, name: string, patch: unknown, o: any): string {
+  const dryRun = dryRunMode(o.dryRun);
+  const live = api.get(rt, ns, name);
+  if (!live) throw notFound(rt, name);
+  const patched = applyPatch(live, patch, o.type);
+  const strictProblem = patchedFieldProblem(patched);
+  if (strictProblem) throw strictProblem;
+  const same = JSON.stringify(patched) === JSON.stringify(live);
+  const saved = same ? live : api.replace({ ...patched, metadata: { ...patched.metadata, resourceVersion: undefined } } as KObject, { dryRun: dryRun !== 'none' });
+  if (o.output) return printCreated(saved, 'patched', o.output, dryRun);
+  return printCreated(saved, same ? 'patched (no change)' : 'patched', undefined, dryRun);
+}
+
+/** Unknown or mistyped fields in the patched object (the server decodes it strictly). */
+function patchedFieldProblem(obj: KObject): ApiError | undefined {
+  try {
+    const copy = structuredClone(obj);
+    delete copy.status;
+    decodeOrThrow(copy as any);
+    return undefined;
+  } catch (e) {
+    if (e instanceof ApiError) return new ApiError('BadRequest', e.message.replace(/^.*? cannot be handled as a \w+: /, ''));
+    throw e;
+  }
+}
+
+export function registerPatch(program: Command): void {
+  const patch = program
+    .command('patch')
+    .summary('Update fields of a resource')
+    .description('Update fields of a resource using strategic merge patch, a JSON merge patch, or a JSON patch.')
+    .usage('(-f FILENAME | TYPE NAME) [-p PATCH|--patch-file FILE] [options]')
+    .argument('[args...]')
+    .option('-p, --patch <patch>', 'The patch to be applied to the resource JSON file.')
+    .option('--patch-file <file>', 'A file containing a patch to be applied to the resource.')
+    .option('--type <type>', 'The type of patch being provided; one of [json merge strategic]', 'strategic')
+    .option('-f, --filename <file>', 'Filename, directory, or URL to files identifying the resource to update', collect)
+    .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
+    .option('--local', 'If true, patch will operate on the content of the file, not the server-side resource.')
+    .option('--subresource <name>', 'If specified, patch will operate on the subresource of the requested object.');
+  addDryRunOptions(patch).action((args: string[], _o, command: Command) => {
+    const o = allOpts<any>(command);
+    const usagePath = `${PROGRAM} patch`;
+    if (!PATCH_TYPES.includes(o.type)) throw new UsageError(`--type must be one of [json merge strategic], not "${o.type}"`, usagePath);
+    if (o.patch !== undefined && o.patchFile) throw new UsageError('cannot specify --patch and --patch-file together', usagePath);
+    let text: string | undefined = o.patch;
+    if (o.patchFile) {
+      try {
+        text = readFileSync(o.patchFile, 'utf8');
+      } catch {
+        throw new CliError(`unable to read patch file: open ${o.patchFile}: no such file or directory`);
+      }
+    }
+    if (!text) throw new UsageError('must specify --patch or --patch-file containing the contents of the patch', usagePath);
+    const patchValue = parsePatch(text);
+    if (o.filename?.length && args.length) throw new CliError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well');
+    if (o.local && !o.filename?.length) throw new CliError('cannot specify --local and server resources');
+    const target = resolveTarget(o);
+
+    if (o.filename?.length) {
+      const manifests = readManifests(o.filename, !!o.recursive, readStdin);
+      if (o.local) {
+        const lines = manifests.map((m) => printCreated(applyPatch(m.obj, patchValue, o.type), 'patched', o.output ?? 'yaml', 'client'));
+        out(lines.join(''));
+        return;
+      }
+      const { lines, errors } = withCluster(target.cluster, (api) => {
+        const lines: string[] = [];
+        const errors: string[] = [];
+        for (const m of manifests) {
+          try {
+            const rt = resourceForKind(m.obj.kind);
+            lines.push(patchOne(api, rt, manifestNamespace(m.obj, o.namespace, target.namespace), m.obj.metadata.name, patchValue, o));
+          } catch (e) {
+            errors.push(renderPatchError(e));
+          }
+        }
+        return { lines, errors };
+      });
+      out(lines.join(''));
+      for (const e of errors) err(e);
+      if (errors.length) process.exitCode = 1;
+      return;
+    }
+
+    if (!args.length) throw new RawError(`error: must provide one or more resources\nSee '${usagePath} -h' for help and examples`);
+    const requests = parseResourceArgs(args);
+    const pairs = requests.flatMap((r) => r.names.map((n) => [r.type, n] as const));
+    if (!pairs.length) throw new CliError('resource(s) were provided, but no name was specified');
+    const { lines, errors } = withCluster(target.cluster, (api) => {
+      const lines: string[] = [];
+      const errors: string[] = [];
+      for (const [rt, name] of pairs) {
+        try {
+          lines.push(patchOne(api, rt, rt.namespaced ? target.namespace : undefined, name, patchValue, o));
+        } catch (e) {
+          errors.push(renderPatchError(e));
+        }
+      }
+      return { lines, errors };
+    });
+    out(lines.join(''));
+    for (const e of errors) err(e);
+    if (errors.length) process.exitCode = 1;
+  });
+}
+
+function renderPatchError(e: unknown): string {
+  if (e instanceof ApiError) return e.render();
+  throw e;
+}
