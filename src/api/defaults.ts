@@ -218,11 +218,70 @@ const DEFAULTERS: Record<string, Defaulter> = {
     obj.status ??= { replicas: 0 };
   },
   DaemonSet(obj) {
+    obj.metadata.annotations = { 'deprecated.daemonset.template.generation': String(obj.metadata.generation ?? 1), ...obj.metadata.annotations };
     obj.spec ??= {};
     obj.spec.revisionHistoryLimit ??= 10;
+    obj.spec.updateStrategy ??= { type: 'RollingUpdate' };
+    if (obj.spec.updateStrategy.type === 'RollingUpdate') obj.spec.updateStrategy.rollingUpdate ??= { maxSurge: 0, maxUnavailable: 1 };
     if (obj.spec.template?.spec) podSpecDefaults(obj.spec.template.spec);
   },
+  StatefulSet(obj) {
+    workloadDefaults(obj);
+    obj.spec.podManagementPolicy ??= 'OrderedReady';
+    obj.spec.updateStrategy ??= { type: 'RollingUpdate' };
+    if (obj.spec.updateStrategy.type === 'RollingUpdate') obj.spec.updateStrategy.rollingUpdate ??= { partition: 0 };
+    obj.spec.persistentVolumeClaimRetentionPolicy ??= { whenDeleted: 'Retain', whenScaled: 'Retain' };
+    for (const claim of obj.spec.volumeClaimTemplates ?? []) {
+      claim.apiVersion ??= 'v1';
+      claim.kind ??= 'PersistentVolumeClaim';
+      claim.spec ??= {};
+      claim.spec.volumeMode ??= 'Filesystem';
+      claim.status ??= { phase: 'Pending' };
+    }
+  },
+  Job: jobDefaults,
+  CronJob(obj) {
+    const spec = (obj.spec ??= {});
+    spec.concurrencyPolicy ??= 'Allow';
+    spec.suspend ??= false;
+    spec.successfulJobsHistoryLimit ??= 3;
+    spec.failedJobsHistoryLimit ??= 1;
+    const template = spec.jobTemplate?.spec?.template;
+    if (template?.spec) podSpecDefaults(template.spec);
+  },
+  Secret(obj) {
+    obj.type ??= 'Opaque';
+    if (obj.stringData) {
+      obj.data = { ...obj.data };
+      for (const [k, v] of Object.entries(obj.stringData as Record<string, string>)) obj.data[k] = Buffer.from(String(v), 'utf8').toString('base64');
+      delete obj.stringData;
+    }
+  },
 };
+
+/** SetDefaults_Job, and the selector and labels the API server generates on create (PrepareForCreate). */
+function jobDefaults(obj: KObject): void {
+  const spec = (obj.spec ??= {});
+  if (spec.completions === undefined && spec.parallelism === undefined) {
+    spec.completions = 1;
+    spec.parallelism = 1;
+  }
+  spec.parallelism ??= 1;
+  spec.backoffLimit ??= spec.backoffLimitPerIndex !== undefined ? 2147483647 : 6;
+  spec.completionMode ??= 'NonIndexed';
+  spec.suspend ??= false;
+  spec.podReplacementPolicy ??= spec.podFailurePolicy ? 'Failed' : 'TerminatingOrFailed';
+  spec.manualSelector ??= false;
+  const template = (spec.template ??= {});
+  if (!spec.manualSelector && obj.metadata.uid) {
+    const uid = obj.metadata.uid;
+    const generated = { 'batch.kubernetes.io/controller-uid': uid, 'batch.kubernetes.io/job-name': obj.metadata.name, 'controller-uid': uid, 'job-name': obj.metadata.name };
+    template.metadata = { ...template.metadata, labels: { ...generated, ...template.metadata?.labels } };
+    spec.selector ??= { matchLabels: { 'batch.kubernetes.io/controller-uid': uid } };
+  }
+  if (!Object.keys(obj.metadata.labels ?? {}).length && template.metadata?.labels) obj.metadata.labels = { ...template.metadata.labels };
+  if (template.spec) podSpecDefaults(template.spec);
+}
 
 export function applyDefaults(obj: KObject, api: ApiServer): void {
   DEFAULTERS[obj.kind]?.(obj, api);

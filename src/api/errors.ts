@@ -50,7 +50,9 @@ export const alreadyExists = (r: ResourceType, name: string) =>
   new ApiError('AlreadyExists', `${qualifiedPlural(r)} "${name}" already exists`);
 
 export function invalid(kind: string, name: string, causes: FieldError[], group = ''): ApiError {
-  const message = `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${causes.map(formatFieldError).join(', ')}`;
+  // An aggregate of several errors prints as a bracketed list (utilerrors.NewAggregate).
+  const list = causes.map(formatFieldError);
+  const message = `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${list.length > 1 ? `[${list.join(', ')}]` : list[0]}`;
   return new ApiError('Invalid', message, { kind, name, causes });
 }
 

@@ -28,7 +28,7 @@ const t = (
   categories,
 });
 
-/** In discovery order: core group first, then apps; `get all` follows this order. */
+/** In discovery order: core group first, then apps, then batch; `api-resources` follows this order. */
 export const RESOURCE_TYPES: ResourceType[] = [
   t('ConfigMap', 'configmaps', ['cm'], '', true),
   t('Endpoints', 'endpoints', ['ep'], '', true),
@@ -36,15 +36,19 @@ export const RESOURCE_TYPES: ResourceType[] = [
   t('Namespace', 'namespaces', ['ns'], '', false),
   t('Node', 'nodes', ['no'], '', false),
   t('Pod', 'pods', ['po'], '', true, ['all']),
+  t('Secret', 'secrets', [], '', true),
   t('ServiceAccount', 'serviceaccounts', ['sa'], '', true),
   t('Service', 'services', ['svc'], '', true, ['all']),
   t('DaemonSet', 'daemonsets', ['ds'], 'apps', true, ['all']),
   t('Deployment', 'deployments', ['deploy'], 'apps', true, ['all']),
   t('ReplicaSet', 'replicasets', ['rs'], 'apps', true, ['all']),
+  t('StatefulSet', 'statefulsets', ['sts'], 'apps', true, ['all']),
+  t('CronJob', 'cronjobs', ['cj'], 'batch', true, ['all']),
+  t('Job', 'jobs', [], 'batch', true, ['all']),
 ];
 
-/** Order of kinds in `kubectl get all`. */
-export const ALL_CATEGORY = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets'];
+/** Order of kinds in `kubectl get all` (discovery order: core, apps, batch). */
+export const ALL_CATEGORY = ['pods', 'services', 'daemonsets', 'deployments', 'replicasets', 'statefulsets', 'cronjobs', 'jobs'];
 
 const byName = new Map<string, ResourceType>();
 for (const r of RESOURCE_TYPES) {

@@ -164,12 +164,15 @@ export class ApiServer {
     else meta.namespace ||= 'default';
     if (!meta.name && meta.generateName) meta.name = meta.generateName + this.rng.suffix();
     if (rt.namespaced) this.checkNamespaceWritable(rt, meta.namespace!, meta.name);
+    // A job's generated selector names its own uid, so the uid comes before the defaults.
+    const uid = rt.kind === 'Job' ? this.rng.uuid() : undefined;
+    if (uid) meta.uid = uid;
     applyDefaults(obj, this);
     const causes = validateObject(obj);
     if (causes.length) throw invalid(rt.kind, meta.name, causes, rt.group);
     if (this.get(rt, meta.namespace, meta.name)) throw alreadyExists(rt, meta.name);
     if (opts.dryRun) return obj;
-    meta.uid = this.rng.uuid();
+    meta.uid = uid ?? this.rng.uuid();
     meta.resourceVersion = this.nextResourceVersion();
     meta.creationTimestamp = this.timestamp();
     if (KINDS_WITH_GENERATION.has(rt.kind)) meta.generation = 1;

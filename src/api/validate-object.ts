@@ -5,6 +5,7 @@ import type { Container, KObject } from './types.ts';
 import { nameFieldErrors, labelFieldErrors, validateName, type NameRule } from './validation.ts';
 import { labelSelectorFromObject, matchesLabels } from './selectors.ts';
 import { parseQuantity } from '../util/quantity.ts';
+import { parseCron, CronParseError } from '../util/cron.ts';
 
 const NAME_RULES: Record<string, NameRule> = {
   Namespace: 'label',
@@ -143,11 +144,145 @@ function validateService(obj: KObject): FieldError[] {
   return errs;
 }
 
+const nonNegative = (errs: FieldError[], path: string, v: unknown) => {
+  if (typeof v === 'number' && v < 0) errs.push({ field: path, type: 'Invalid value', value: v, detail: 'must be greater than or equal to 0' });
+};
+
+/** The selector and template of a controller: the template's labels must match. */
+function validateSelectedTemplate(spec: any, path: string, errs: FieldError[]): void {
+  const sel = spec.selector;
+  if (!sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)) {
+    errs.push({ field: `${path}.selector`, type: 'Required value' });
+  } else {
+    const labels = spec.template?.metadata?.labels ?? {};
+    if (!matchesLabels(labelSelectorFromObject(sel), labels)) {
+      const shown = `map[string]string{${Object.keys(labels).sort().map((k) => `"${k}":"${labels[k]}"`).join(', ')}}`;
+      errs.push({ field: `${path}.template.metadata.labels`, type: 'Invalid value', value: { raw: shown }, detail: '`selector` does not match template `labels`' });
+    }
+  }
+  errs.push(...labelFieldErrors(spec.template?.metadata?.labels, `${path}.template.metadata.labels`));
+}
+
+const JOB_RESTART = ['OnFailure', 'Never'];
+
+/** ValidateJobSpec (path `spec` for a Job, `spec.jobTemplate.spec` for a CronJob's template). */
+function validateJobSpec(spec: any, path: string, generatedSelector: boolean): FieldError[] {
+  const errs: FieldError[] = [];
+  nonNegative(errs, `${path}.parallelism`, spec.parallelism);
+  nonNegative(errs, `${path}.completions`, spec.completions);
+  nonNegative(errs, `${path}.backoffLimit`, spec.backoffLimit);
+  if (typeof spec.activeDeadlineSeconds === 'number' && spec.activeDeadlineSeconds <= 0) {
+    errs.push({ field: `${path}.activeDeadlineSeconds`, type: 'Invalid value', value: spec.activeDeadlineSeconds, detail: 'must be greater than 0' });
+  }
+  nonNegative(errs, `${path}.ttlSecondsAfterFinished`, spec.ttlSecondsAfterFinished);
+  if (generatedSelector) validateSelectedTemplate(spec, path, errs);
+  else if (spec.selector) errs.push({ field: `${path}.selector`, type: 'Invalid value', value: { raw: 'v1.LabelSelector' }, detail: '`selector` will be auto-generated' });
+  errs.push(...validatePodSpec(spec.template?.spec, `${path}.template.spec`));
+  const policy = spec.template?.spec?.restartPolicy;
+  if (policy && RESTART_POLICIES.includes(policy) && !JOB_RESTART.includes(policy)) {
+    errs.push({ field: `${path}.template.spec.restartPolicy`, type: 'Unsupported value', value: policy, detail: `supported values: ${quoteList(JOB_RESTART)}` });
+  }
+  return errs;
+}
+
+const CONCURRENCY = ['Allow', 'Forbid', 'Replace'];
+
+function validateCronJob(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  if ((obj.metadata.name ?? '').length > 52) errs.push({ field: 'metadata.name', type: 'Invalid value', value: obj.metadata.name, detail: 'must be no more than 52 characters' });
+  if (!spec.schedule) errs.push({ field: 'spec.schedule', type: 'Required value' });
+  else if (/^\s*(CRON_)?TZ=/.test(spec.schedule)) errs.push({ field: 'spec.schedule', type: 'Invalid value', value: spec.schedule, detail: 'cannot use TZ or CRON_TZ in schedule, use timeZone field instead' });
+  else {
+    try {
+      parseCron(spec.schedule);
+    } catch (e) {
+      if (!(e instanceof CronParseError)) throw e;
+      errs.push({ field: 'spec.schedule', type: 'Invalid value', value: spec.schedule, detail: e.message });
+    }
+  }
+  if (spec.timeZone !== undefined && spec.timeZone !== null && !validTimeZone(spec.timeZone)) {
+    errs.push({ field: 'spec.timeZone', type: 'Invalid value', value: spec.timeZone, detail: spec.timeZone === '' ? 'timeZone must be nil or non-empty string' : `unknown time zone ${spec.timeZone}` });
+  }
+  if (spec.concurrencyPolicy && !CONCURRENCY.includes(spec.concurrencyPolicy)) {
+    errs.push({ field: 'spec.concurrencyPolicy', type: 'Unsupported value', value: spec.concurrencyPolicy, detail: `supported values: ${quoteList(CONCURRENCY)}` });
+  }
+  nonNegative(errs, 'spec.startingDeadlineSeconds', spec.startingDeadlineSeconds);
+  nonNegative(errs, 'spec.successfulJobsHistoryLimit', spec.successfulJobsHistoryLimit);
+  nonNegative(errs, 'spec.failedJobsHistoryLimit', spec.failedJobsHistoryLimit);
+  errs.push(...validateJobSpec(spec.jobTemplate?.spec ?? {}, 'spec.jobTemplate.spec', false));
+  return errs;
+}
+
+function validTimeZone(tz: string): boolean {
+  if (!tz || tz === 'Local') return false;
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: tz });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const POD_MANAGEMENT = ['OrderedReady', 'Parallel'];
+const STS_STRATEGIES = ['RollingUpdate', 'OnDelete'];
+
+function validateStatefulSet(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  nonNegative(errs, 'spec.replicas', spec.replicas);
+  if (spec.podManagementPolicy && !POD_MANAGEMENT.includes(spec.podManagementPolicy)) {
+    errs.push({ field: 'spec.podManagementPolicy', type: 'Unsupported value', value: spec.podManagementPolicy, detail: `supported values: ${quoteList(POD_MANAGEMENT)}` });
+  }
+  if (spec.updateStrategy?.type && !STS_STRATEGIES.includes(spec.updateStrategy.type)) {
+    errs.push({ field: 'spec.updateStrategy.type', type: 'Unsupported value', value: spec.updateStrategy.type, detail: `supported values: ${quoteList(STS_STRATEGIES)}` });
+  }
+  validateSelectedTemplate(spec, 'spec', errs);
+  errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  if (spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
+    errs.push({ field: 'spec.template.spec.restartPolicy', type: 'Unsupported value', value: spec.template.spec.restartPolicy, detail: 'supported values: "Always"' });
+  }
+  return errs;
+}
+
+function validateDaemonSet(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  validateSelectedTemplate(spec, 'spec', errs);
+  errs.push(...validatePodSpec(spec.template?.spec, 'spec.template.spec'));
+  if (spec.template?.spec?.restartPolicy && spec.template.spec.restartPolicy !== 'Always') {
+    errs.push({ field: 'spec.template.spec.restartPolicy', type: 'Unsupported value', value: spec.template.spec.restartPolicy, detail: 'supported values: "Always"' });
+  }
+  return errs;
+}
+
+const CONFIG_KEY = /^[-._a-zA-Z0-9]+$/;
+export const MSG_CONFIG_KEY = "a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')";
+
+function validateDataKeys(obj: KObject, fields: string[]): FieldError[] {
+  const errs: FieldError[] = [];
+  const seen = new Set<string>();
+  for (const f of fields) {
+    for (const k of Object.keys(obj[f] ?? {})) {
+      if (!CONFIG_KEY.test(k) || k === '.' || k === '..') errs.push({ field: `${f}[${k}]`, type: 'Invalid value', value: k, detail: k === '.' || k === '..' ? `must not be '${k}'` : MSG_CONFIG_KEY });
+      if (seen.has(k)) errs.push({ field: `${f}[${k}]`, type: 'Invalid value', value: k, detail: 'duplicate of key present in data' });
+      seen.add(k);
+    }
+  }
+  return errs;
+}
+
 const VALIDATORS: Record<string, (obj: KObject) => FieldError[]> = {
   Service: validateService,
   Pod: (obj) => validatePodSpec(obj.spec, 'spec'),
   Deployment: validateWorkload,
   ReplicaSet: validateWorkload,
+  DaemonSet: validateDaemonSet,
+  StatefulSet: validateStatefulSet,
+  Job: (obj) => validateJobSpec(obj.spec ?? {}, 'spec', true),
+  CronJob: validateCronJob,
+  ConfigMap: (obj) => validateDataKeys(obj, ['data', 'binaryData']),
+  Secret: (obj) => validateDataKeys(obj, ['data']),
 };
 
 export function validateObject(obj: KObject): FieldError[] {
@@ -164,7 +299,7 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
   const immutable = (field: string, a: unknown, b: unknown, shown: unknown) => {
     if (JSON.stringify(a) !== JSON.stringify(b)) errs.push({ field, type: 'Invalid value', value: shown, detail: 'field is immutable' });
   };
-  if (next.kind === 'Deployment' || next.kind === 'ReplicaSet' || next.kind === 'DaemonSet') {
+  if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job'].includes(next.kind)) {
     const sel = next.spec?.selector ?? {};
     const shown = { raw: `v1.LabelSelector{MatchLabels:map[string]string{${Object.keys(sel.matchLabels ?? {}).sort().map((k) => `"${k}":"${sel.matchLabels[k]}"`).join(', ')}}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` };
     immutable('spec.selector', old.spec?.selector, next.spec?.selector, shown);

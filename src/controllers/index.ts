@@ -9,6 +9,9 @@ import { endpointsController } from './endpoints.ts';
 import { loadBalancerController } from './service-lb.ts';
 import { daemonSetController } from './daemonset.ts';
 import { nodeLifecycleController } from './node-lifecycle.ts';
+import { jobController } from './job.ts';
+import { cronJobController } from './cronjob.ts';
+import { statefulSetController } from './statefulset.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
 export const CONTROLLERS: Controller[] = [
@@ -16,6 +19,9 @@ export const CONTROLLERS: Controller[] = [
   deploymentController,
   replicaSetController,
   daemonSetController,
+  statefulSetController,
+  cronJobController,
+  jobController,
   nodeLifecycleController,
   scheduler,
   kubelet,

@@ -26,16 +26,19 @@ export function yamlLib(): typeof import('yaml') {
 }
 
 export function toYaml(v: unknown, sorted = true): string {
-  // YAML 1.1 resolution decides quoting, as go-yaml v2 (behind kubectl) does: "1001", "true",
-  // timestamps and y/n/on/off stay strings only when quoted.
-  return yamlLib().stringify(sorted ? sortKeys(v) : v, {
-    version: '1.1',
-    indentSeq: false,
-    lineWidth: 0,
-    minContentWidth: 0,
-    blockQuote: 'literal',
-    aliasDuplicateObjects: false,
+  // go-yaml v2 (behind kubectl) double-quotes a string that YAML 1.1 would read as something else
+  // ("1001", "true", timestamps, y/n/on/off, "") or that holds control characters, and
+  // single-quotes one that merely cannot be plain ('*/5 * * * *', 'a: b').
+  const Y = yamlLib();
+  const doc = new Y.Document(sorted ? sortKeys(v) : v, { version: '1.1', aliasDuplicateObjects: false } as any);
+  const typed = ((doc.schema as any).tags as { default?: boolean; tag: string; test?: RegExp }[]).filter((t) => t.default && t.test && t.tag !== 'tag:yaml.org,2002:str');
+  Y.visit(doc, {
+    Scalar(_key, node) {
+      const s = node.value;
+      if (typeof s === 'string' && (s === '' || /[\x00-\x09\x0b-\x1f\x7f]/.test(s) || typed.some((t) => t.test!.test(s)))) node.type = 'QUOTE_DOUBLE';
+    },
   });
+  return doc.toString({ indentSeq: false, lineWidth: 0, minContentWidth: 0, blockQuote: 'literal', singleQuote: true });
 }
 
 export function asList(items: unknown[]): Record<string, unknown> {

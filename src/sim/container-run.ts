@@ -138,9 +138,52 @@ function runCommand(cmd: string, args: string[], hasShell: boolean): Outcome {
     case 'stress':
       return runStress(args);
   }
+  const script = interpreterScript(base, args);
+  if (script !== undefined) return { seconds: INTERPRETER_SECONDS, exit: 0, logs: printedBy(script) };
   if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, logs: [] };
   if (hasShell && APPLETS.has(base)) return { seconds: 0, exit: 0, logs: [] };
   return { seconds: 0, logs: [], notFound: cmd };
+}
+
+const INTERPRETER_SECONDS = 2;
+
+/** The one-liner of `perl -e`, `python -c`, `node -e`, `ruby -e` (undefined when there is none). */
+function interpreterScript(base: string, args: string[]): string | undefined {
+  const flag = /^python[\d.]*$/.test(base) ? /^-\w*c$/ : /^(perl[\d.]*|ruby|node)$/.test(base) ? /^-\w*[ep]$|^--eval$/ : undefined;
+  if (!flag) return undefined;
+  const i = args.findIndex((a) => flag.test(a));
+  return i >= 0 ? args[i + 1] ?? '' : undefined;
+}
+
+/** What a one-liner prints: string literals of print/puts/console.log, and Perl's bpi(N). */
+function printedBy(script: string): string[] {
+  const out: string[] = [];
+  const re = /\b(?:print|puts|say|console\.log)\s*\(?\s*(?:bpi\((\d+)\)|"([^"]*)"|'([^']*)')/g;
+  for (let m = re.exec(script); m; m = re.exec(script)) {
+    if (m[1]) out.push(piDigits(Math.min(Number(m[1]), 10_000)));
+    else out.push((m[2] ?? m[3]).replace(/\\n$/, ''));
+  }
+  return out;
+}
+
+/** π to `n` significant digits (Machin's formula in integer arithmetic), as bignum's bpi(n) prints it. */
+export function piDigits(n: number): string {
+  const guard = 10n;
+  const scale = 10n ** BigInt(n + 10);
+  const arctanInv = (x: bigint) => {
+    let sum = 0n;
+    let term = scale / x;
+    const x2 = x * x;
+    for (let k = 1n, sign = 1n; term !== 0n; k += 2n, sign = -sign) {
+      sum += (sign * term) / k;
+      term /= x2;
+    }
+    return sum;
+  };
+  const pi = 4n * (4n * arctanInv(5n) - arctanInv(239n));
+  // Round to n significant digits.
+  const digits = ((pi / 10n ** (guard - 1n) + 5n) / 10n).toString();
+  return `${digits[0]}.${digits.slice(1, n)}`;
 }
 
 const SIZE_UNITS: Record<string, number> = { '': 1 / (1024 * 1024), b: 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 };

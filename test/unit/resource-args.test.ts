@@ -9,7 +9,8 @@ test('TYPE NAME..., short names, groups and comma lists', () => {
   assert.deepEqual(simple(['deployments.apps']), [['deployments', []]]);
   assert.deepEqual(simple(['po,svc']), [['pods', []], ['services', []]]);
   assert.deepEqual(simple(['Node']), [['nodes', []]]);
-  assert.deepEqual(simple(['all']), [['pods', []], ['services', []], ['daemonsets', []], ['deployments', []], ['replicasets', []]]);
+  assert.deepEqual(simple(['all']), [['pods', []], ['services', []], ['daemonsets', []], ['deployments', []], ['replicasets', []], ['statefulsets', []], ['cronjobs', []], ['jobs', []]]);
+  assert.deepEqual(simple(['cj,sts,job.batch']), [['cronjobs', []], ['statefulsets', []], ['jobs', []]]);
 });
 
 test('TYPE/NAME groups by type in order of first appearance', () => {

@@ -11,6 +11,9 @@ import { eachManifest, prepareManifest, readManifests, readStdin, setLastApplied
 import type { ApiServer } from '../../api/server.ts';
 import { NAME_ALPHABET } from '../../util/rand.ts';
 import { registerCreateService } from './service.ts';
+import { registerCreateConfig } from './create-config.ts';
+import { registerCreateBatch } from './create-batch.ts';
+import { resourceForKind } from '../../api/resources.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -60,13 +63,48 @@ export function deploymentFor(name: string, images: string[], replicas: number, 
   };
 }
 
-const stripClientFields = (o: KObject): KObject => {
-  const copy = structuredClone(o);
-  delete (copy.metadata as any).creationTimestamp;
-  if (copy.spec?.template?.metadata) delete copy.spec.template.metadata.creationTimestamp;
+/** What the client adds to an object it builds (`creationTimestamp: null`, empty status) but does not send. */
+function stripClientFields(o: KObject): KObject {
+  const strip = (v: any): any => {
+    if (Array.isArray(v)) return v.map(strip);
+    if (!v || typeof v !== 'object') return v;
+    return Object.fromEntries(Object.entries(v).filter(([k, x]) => !(k === 'creationTimestamp' && x === null)).map(([k, x]) => [k, strip(x)]));
+  };
+  const copy = strip(o) as KObject;
   delete copy.status;
   return copy;
-};
+}
+
+/** Places metadata.namespace where Go's ObjectMeta has it: right after the name. */
+function withNamespace(obj: KObject, ns: string): KObject {
+  const { name, ...rest } = obj.metadata;
+  return { ...obj, metadata: { name, namespace: ns, ...rest } };
+}
+
+/**
+ * The end of every typed `create` subcommand: a client dry run prints the object as built (with
+ * the namespace when -n was given); otherwise the API server creates it, and its errors come
+ * back wrapped as kubectl wraps them (`failed to create <what>: ...`).
+ */
+export function submitTyped(o: any, what: string, obj: KObject): void {
+  const dryRun = dryRunMode(o.dryRun);
+  const namespaced = resourceForKind(obj.kind).namespaced;
+  if (dryRun === 'client') {
+    out(printCreated(o.namespace && namespaced ? withNamespace(obj, o.namespace) : obj, 'created', o.output, dryRun));
+    return;
+  }
+  const target = resolveTarget(o);
+  const created = withCluster(target.cluster, (api) => {
+    const sent = stripClientFields(namespaced ? withNamespace(obj, target.namespace) : obj);
+    try {
+      return api.create(sent, { dryRun: dryRun === 'server' });
+    } catch (e) {
+      if (e instanceof ApiError) throw new CliError(`failed to create ${what}: ${e.message}`);
+      throw e;
+    }
+  });
+  out(printCreated(created, 'created', o.output, dryRun));
+}
 
 export function registerCreate(program: Command): void {
   const create = program
@@ -128,24 +166,11 @@ export function registerCreate(program: Command): void {
     if (!o.image?.length) throw new RawError('error: required flag(s) "image" not set');
     if (o.image.length > 1 && command.length) throw new CliError('cannot specify multiple --image options and command');
     for (const image of o.image) if (!parseImageRef(image)) throw new CliError(`invalid image name "${image}": invalid reference format`);
-    const dryRun = dryRunMode(o.dryRun);
-    const target = dryRun === 'client' ? undefined : resolveTarget(o);
-    const build = (random: () => string) => deploymentFor(name, o.image, o.replicas, o.port, command, random);
-    if (!target) {
-      const rand = () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
-      out(printCreated(build(rand), 'created', o.output, dryRun));
-      return;
-    }
-    const created = withCluster(target.cluster, (api) => {
-      const d = stripClientFields(build(() => api.rng.suffix()));
-      d.metadata.namespace = target.namespace;
-      try {
-        return api.create(d, { dryRun: dryRun === 'server' });
-      } catch (e) {
-        if (e instanceof ApiError) throw new CliError(`failed to create deployment: ${e.message}`);
-        throw e;
-      }
-    });
-    out(printCreated(created, 'created', o.output, dryRun));
+    // The container name of an image with '.' or '_' gets a random suffix, as kubectl's does.
+    const rand = () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
+    submitTyped(o, 'deployment', deploymentFor(name, o.image, o.replicas, o.port, command, rand));
   });
+
+  registerCreateConfig(create);
+  registerCreateBatch(create);
 }

@@ -11,8 +11,10 @@ import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { describePod } from '../../printers/describe/pod.ts';
 import { describeNode } from '../../printers/describe/node.ts';
 import { describeNamespace } from '../../printers/describe/namespace.ts';
-import { describeDeployment, describeReplicaSet } from '../../printers/describe/workloads.ts';
-import { describeService } from '../../printers/describe/service.ts';
+import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from '../../printers/describe/workloads.ts';
+import { describeCronJob, describeJob } from '../../printers/describe/batch.ts';
+import { describeConfigMap, describeSecret, describeServiceAccount } from '../../printers/describe/config.ts';
+import { describeEndpoints, describeService } from '../../printers/describe/service.ts';
 import { controllerOf, ownedPods } from '../../controllers/replicaset.ts';
 import { present } from '../../printers/present.ts';
 import { out, err } from '../io.ts';
@@ -55,6 +57,27 @@ export function describeObject(api: ApiServer, type: ResourceType, obj: KObject)
       return describeReplicaSet(obj, ownedPods(api, obj), events, now);
     case 'services':
       return describeService(obj, api.get('endpoints', obj.metadata.namespace, obj.metadata.name), events, now);
+    case 'endpoints':
+      return describeEndpoints(obj, events, now);
+    case 'statefulsets':
+      return describeStatefulSet(obj, ownedPods(api, obj), events, now);
+    case 'daemonsets':
+      return describeDaemonSet(obj, ownedPods(api, obj), events, now);
+    case 'jobs':
+      return describeJob(obj, events, now);
+    case 'cronjobs':
+      return describeCronJob(obj, events, now);
+    case 'configmaps':
+      return describeConfigMap(obj, events, now);
+    case 'secrets':
+      return describeSecret(obj);
+    case 'serviceaccounts': {
+      const secrets = api.list('secrets', obj.metadata.namespace);
+      const tokens = secrets
+        .filter((s) => s.type === 'kubernetes.io/service-account-token' && s.metadata.annotations?.['kubernetes.io/service-account.name'] === obj.metadata.name)
+        .map((s) => s.metadata.name);
+      return describeServiceAccount(obj, secrets.map((s) => s.metadata.name), tokens, events, now);
+    }
     default:
       throw new CliError(`describe is not supported for ${type.plural} in this version of kubesim`);
   }

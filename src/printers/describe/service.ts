@@ -48,3 +48,26 @@ export function describeService(svc: KObject, endpoints: KObject | undefined, ev
   writeEvents(w, events, now);
   return w.toString();
 }
+
+export function describeEndpoints(ep: KObject, events: EventObject[], now: number): string {
+  const w = new DescribeWriter();
+  w.line(0, 'Name', ep.metadata.name);
+  w.line(0, 'Namespace', ep.metadata.namespace ?? '');
+  w.map(0, 'Labels', ep.metadata.labels, '=');
+  w.map(0, 'Annotations', ep.metadata.annotations, ': ', ['kubectl.kubernetes.io/last-applied-configuration']);
+  w.line(0, 'Subsets');
+  for (const subset of ep.subsets ?? []) {
+    const ips = (list?: { ip: string }[]) => (list?.length ? list.map((a) => a.ip).join(',') : '<none>');
+    w.line(1, 'Addresses', ips(subset.addresses));
+    w.line(1, 'NotReadyAddresses', ips(subset.notReadyAddresses));
+    if (subset.ports?.length) {
+      w.line(1, 'Ports');
+      w.write(2, 'Name\tPort\tProtocol\n');
+      w.write(2, '----\t----\t--------\n');
+      for (const p of subset.ports) w.write(2, `${p.name || '<unset>'}\t${p.port}\t${p.protocol ?? 'TCP'}\n`);
+    }
+    w.write(0, '\n');
+  }
+  writeEvents(w, events, now);
+  return w.toString();
+}

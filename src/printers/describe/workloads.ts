@@ -79,3 +79,62 @@ export function describeReplicaSet(rs: KObject, pods: Pod[], events: EventObject
   writeEvents(w, events, now);
   return w.toString();
 }
+
+function podsStatus(pods: Pod[]): string {
+  const count = (phase: string) => pods.filter((p) => (p.status?.phase ?? 'Pending') === phase).length;
+  return `${count('Running')} Running / ${count('Pending')} Waiting / ${count('Succeeded')} Succeeded / ${count('Failed')} Failed`;
+}
+
+export function describeStatefulSet(sts: KObject, pods: Pod[], events: EventObject[], now: number): string {
+  const w = new DescribeWriter();
+  const spec = sts.spec ?? {};
+  w.line(0, 'Name', sts.metadata.name);
+  w.line(0, 'Namespace', sts.metadata.namespace ?? '');
+  w.line(0, 'CreationTimestamp', rfc1123z(parseTime(sts.metadata.creationTimestamp)!));
+  w.line(0, 'Selector', formatLabelSelector(spec.selector));
+  w.map(0, 'Labels', sts.metadata.labels, '=');
+  w.map(0, 'Annotations', sts.metadata.annotations, ': ', HIDDEN);
+  w.line(0, 'Replicas', `${spec.replicas ?? 1} desired | ${sts.status?.replicas ?? 0} total`);
+  w.line(0, 'Update Strategy', spec.updateStrategy?.type ?? '');
+  const ru = spec.updateStrategy?.rollingUpdate;
+  if (ru?.partition !== undefined && ru?.partition !== null) w.line(1, 'Partition', ru.partition);
+  if (ru?.maxUnavailable !== undefined && ru?.maxUnavailable !== null) w.line(1, 'MaxUnavailable', ru.maxUnavailable);
+  w.line(0, 'Pods Status', podsStatus(pods));
+  writePodTemplate(w, spec.template);
+  const claims: any[] = spec.volumeClaimTemplates ?? [];
+  if (!claims.length) w.line(0, 'Volume Claims', '<none>');
+  else {
+    w.line(0, 'Volume Claims');
+    for (const c of claims) {
+      w.line(1, 'Name', c.metadata?.name ?? '');
+      w.write(1, `StorageClass:\t${c.spec?.storageClassName ?? ''}\n`);
+      w.map(1, 'Labels', c.metadata?.labels, '=');
+      w.map(1, 'Annotations', c.metadata?.annotations, ': ');
+      w.line(1, 'Capacity', c.spec?.resources?.requests?.storage ?? '<default>');
+      w.line(1, 'Access Modes', `[${(c.spec?.accessModes ?? []).join(' ')}]`);
+    }
+  }
+  writeEvents(w, events, now);
+  return w.toString();
+}
+
+export function describeDaemonSet(ds: KObject, pods: Pod[], events: EventObject[], now: number): string {
+  const w = new DescribeWriter();
+  const spec = ds.spec ?? {};
+  const st = ds.status ?? {};
+  const nodeSelector = Object.entries(spec.template?.spec?.nodeSelector ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
+  w.line(0, 'Name', ds.metadata.name);
+  w.line(0, 'Selector', formatLabelSelector(spec.selector));
+  w.line(0, 'Node-Selector', nodeSelector || '<none>');
+  w.map(0, 'Labels', ds.metadata.labels, '=');
+  w.map(0, 'Annotations', ds.metadata.annotations, ': ', HIDDEN);
+  w.write(0, `Desired Number of Nodes Scheduled: ${st.desiredNumberScheduled ?? 0}\n`);
+  w.write(0, `Current Number of Nodes Scheduled: ${st.currentNumberScheduled ?? 0}\n`);
+  w.write(0, `Number of Nodes Scheduled with Up-to-date Pods: ${st.updatedNumberScheduled ?? 0}\n`);
+  w.write(0, `Number of Nodes Scheduled with Available Pods: ${st.numberAvailable ?? 0}\n`);
+  w.write(0, `Number of Nodes Misscheduled: ${st.numberMisscheduled ?? 0}\n`);
+  w.line(0, 'Pods Status', podsStatus(pods));
+  writePodTemplate(w, spec.template);
+  writeEvents(w, events, now);
+  return w.toString();
+}

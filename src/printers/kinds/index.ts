@@ -11,7 +11,10 @@ import {
   namespacePrinter,
   replicaSetPrinter,
   serviceAccountPrinter,
+  secretPrinter,
+  statefulSetPrinter,
 } from './simple.ts';
+import { cronJobPrinter, jobPrinter } from './batch.ts';
 
 /** The table printer of each resource (by plural), shared by every verb. */
 export function printerFor(plural: string, wide: boolean): KindPrinter {
@@ -38,6 +41,14 @@ export function printerFor(plural: string, wide: boolean): KindPrinter {
       return daemonSetPrinter;
     case 'events':
       return eventPrinter;
+    case 'secrets':
+      return secretPrinter;
+    case 'statefulsets':
+      return statefulSetPrinter;
+    case 'jobs':
+      return jobPrinter;
+    case 'cronjobs':
+      return cronJobPrinter;
     default:
       throw new Error(`no printer for ${plural}`);
   }

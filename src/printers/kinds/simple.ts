@@ -168,3 +168,13 @@ export const eventPrinter: KindPrinter = {
     ];
   },
 };
+
+export const secretPrinter: KindPrinter = {
+  columns: [{ name: 'NAME' }, { name: 'TYPE' }, { name: 'DATA' }, { name: 'AGE' }],
+  cells: (o, ctx) => [o.metadata.name, o.type ?? '', String(Object.keys(o.data ?? {}).length), age(o, ctx)],
+};
+
+export const statefulSetPrinter: KindPrinter = {
+  columns: [{ name: 'NAME' }, { name: 'READY' }, { name: 'AGE' }, { name: 'CONTAINERS', wide: true }, { name: 'IMAGES', wide: true }],
+  cells: (o, ctx) => [o.metadata.name, `${o.status?.readyReplicas ?? 0}/${o.spec?.replicas ?? 0}`, age(o, ctx), ...wideWorkloadCells(o)],
+};
