@@ -17,6 +17,7 @@ const KINDS = [
   ['v1', 'ServiceAccount'], ['v1', 'Node'], ['v1', 'Endpoints'], ['v1', 'Event'],
   ['apps/v1', 'Deployment'], ['apps/v1', 'ReplicaSet'], ['apps/v1', 'DaemonSet'], ['apps/v1', 'StatefulSet'],
   ['batch/v1', 'Job'], ['batch/v1', 'CronJob'],
+  ['v1', 'PersistentVolume'], ['v1', 'PersistentVolumeClaim'], ['storage.k8s.io/v1', 'StorageClass'],
 ];
 const SCALARS = {
   IoK8sApimachineryPkgApiResourceQuantity: 'Quantity',
@@ -60,12 +61,27 @@ function load(file) {
   for (const m of iface.members) {
     if (!ts.isPropertySignature(m)) continue;
     const name = m.name.text ?? m.name.getText();
-    if (!m.questionToken) def.required.push(name);
+    if (!m.questionToken && name !== 'apiVersion' && name !== 'kind') def.required.push(name);
     const type = typeString(m.type, imports);
-    def.properties[name] = { type, description: docOf(m) };
+    const enumValues = literalUnion(m.type);
+    def.properties[name] = { type, description: docOf(m) || STANDARD_DOCS[name] || '', ...(enumValues ? { enum: enumValues } : {}) };
   }
   if (!def.required.length) delete def.required;
   return id;
+}
+
+// apiVersion and kind carry these texts in the API server's OpenAPI; the models leave them out.
+const STANDARD_DOCS = {
+  apiVersion:
+    'APIVersion defines the versioned schema of this representation of an object. Servers should convert recognized schemas to the latest internal value, and may reject unrecognized values. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#resources',
+  kind: 'Kind is a string value representing the REST resource this object represents. Servers may infer this from the endpoint the client submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds',
+};
+
+/** The values of a string enum (`"Always" | "IfNotPresent" | "Never"`), or undefined. */
+function literalUnion(t) {
+  if (!ts.isUnionTypeNode(t)) return undefined;
+  const values = t.types.map((x) => (ts.isLiteralTypeNode(x) && ts.isStringLiteral(x.literal) ? x.literal.text : undefined));
+  return values.every((v) => v !== undefined) ? values : undefined;
 }
 
 function idOf(file) {

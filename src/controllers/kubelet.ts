@@ -15,6 +15,7 @@ import { formatGoDuration } from '../util/duration.ts';
 import { parseQuantity } from '../util/quantity.ts';
 import { keyOf } from '../api/server.ts';
 import { resolveHost } from '../sim/network.ts';
+import { containerConfigError, missingVolumeSource } from '../sim/pod-config.ts';
 
 const SYNC = 'kubelet-sync';
 const ADMIT_MS = 500;
@@ -28,6 +29,10 @@ const PULL_BYTES_PER_SEC = 25_000_000;
 const OOM_AFTER_MS = 1500;
 /** The retry interval of a script looping on nslookup (`sleep 2`). */
 const DNS_RETRY_MS = 2000;
+/** How soon a pod waiting for a ConfigMap or Secret notices it. */
+const CONFIG_RETRY_MS = 1000;
+const MOUNT_BACKOFF_START_MS = 2000;
+const MOUNT_BACKOFF_MAX_MS = 122_000;
 
 interface Ctx {
   api: ApiServer;
@@ -152,6 +157,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.rt.until = ctx.now;
     },
     next: (ctx) => {
+      if (containerConfigError(ctx.api, ctx.pod, ctx.spec)) return 'ConfigError';
       const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace);
       ctx.status.restartCount = ctx.rt.restarts;
       if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
@@ -193,6 +199,24 @@ const STAGES: Record<ContainerStage, StageDef> = {
         killAt(ctx.rt, ctx.now + OOM_AFTER_MS, 137, 'OOMKilled');
       }
       return 'Running';
+    },
+  },
+  ConfigError: {
+    // The kubelet retries at each sync; kubesim backs off (10s doubling to 5m) and looks again
+    // at once when ConfigMaps or Secrets change.
+    enter(ctx) {
+      const message = containerConfigError(ctx.api, ctx.pod, ctx.spec)!;
+      if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
+      ctx.status.state = { waiting: { reason: 'CreateContainerConfigError', message } };
+      ctx.status.ready = false;
+      event(ctx, 'Warning', 'Failed', `Error: ${message}`);
+      ctx.rt.configBackoffMs = Math.min((ctx.rt.configBackoffMs ?? INITIAL_BACKOFF_MS / 2) * 2, MAX_BACKOFF_MS);
+      ctx.rt.until = ctx.now + ctx.rt.configBackoffMs;
+      waitersOf(ctx.api, CONFIG_WAITERS)[keyOf(ctx.pod)] = true;
+    },
+    next: (ctx) => {
+      event(ctx, 'Normal', 'Pulled', `Container image "${ctx.spec.image}" already present on machine`);
+      return 'Starting';
     },
   },
   Running: {
@@ -256,7 +280,30 @@ const STAGES: Record<ContainerStage, StageDef> = {
 };
 
 /** Pods with a container looping until a host name resolves (keys), looked at when services change. */
-const waitersOf = (api: ApiServer): Record<string, true> => (api.state.alloc.dnsWaiters ??= {});
+const DNS_WAITERS = 'dnsWaiters';
+/** Pods waiting for a ConfigMap or Secret (to mount it, or to build a container's environment). */
+const CONFIG_WAITERS = 'configWaiters';
+const waitersOf = (api: ApiServer, kind = DNS_WAITERS): Record<string, true> => (api.state.alloc[kind] ??= {});
+
+/** A ConfigMap or Secret appeared or changed: pods waiting for one try again a moment later. */
+function wakeConfigWaiters(api: ApiServer): void {
+  const waiters = waitersOf(api, CONFIG_WAITERS);
+  for (const key of Object.keys(waiters)) {
+    const [ns, name] = key.split('/');
+    const pod = api.get<Pod>('pods', ns, name);
+    const rt = pod && api.state.runtime[pod.metadata.uid!];
+    const waiting = rt && (rt.mountBackoffMs || [...(rt.init ?? []), ...rt.containers].some((c) => c.stage === 'ConfigError'));
+    if (!waiting) {
+      delete waiters[key];
+      continue;
+    }
+    const soon = api.now() + CONFIG_RETRY_MS;
+    if (rt!.mountBackoffMs && rt!.until! > soon) rt!.until = soon;
+    for (const c of [...(rt!.init ?? []), ...rt!.containers]) if (c.stage === 'ConfigError' && c.until! > soon) c.until = soon;
+    api.dirty = true;
+    scheduleNext(api, pod!, rt!);
+  }
+}
 
 /** Services changed: containers waiting for a name that now resolves finish their loop. */
 function wakeDnsWaiters(api: ApiServer): void {
@@ -485,8 +532,18 @@ export function syncPod(api: ApiServer, pod: Pod): void {
   }
   let changed = false;
   if (rt.stage === 'Admitted' && rt.until! <= now) {
-    rt.stage = 'Sandbox';
-    rt.until = now + SANDBOX_MS;
+    // The volume manager mounts everything before the sandbox starts; a missing source is retried.
+    const mountError = missingVolumeSource(api, pod);
+    if (mountError) {
+      api.recordEvent(pod, 'Warning', 'FailedMount', mountError, 'kubelet', { host: nodeName });
+      rt.mountBackoffMs = Math.min((rt.mountBackoffMs ?? MOUNT_BACKOFF_START_MS / 2) * 2, MOUNT_BACKOFF_MAX_MS);
+      rt.until = now + rt.mountBackoffMs;
+      waitersOf(api, CONFIG_WAITERS)[keyOf(pod)] = true;
+    } else {
+      delete rt.mountBackoffMs;
+      rt.stage = 'Sandbox';
+      rt.until = now + SANDBOX_MS;
+    }
   }
   if (rt.stage === 'Sandbox' && rt.until! <= now) {
     rt.stage = rt.init?.length ? 'Init' : 'Containers';
@@ -585,9 +642,11 @@ function podTerminated(api: ApiServer, key: string): void {
 
 export const kubelet: Controller = {
   name: 'kubelet',
-  watches: ['pods', 'services', 'endpoints'],
+  watches: ['pods', 'services', 'endpoints', 'configmaps', 'secrets'],
   reconcile(api, changes) {
-    if (changes.some((c) => c.resource !== 'pods') && Object.keys(waitersOf(api)).length) wakeDnsWaiters(api);
+    const touched = (...rs: string[]) => changes.some((c) => rs.includes(c.resource) && c.type !== 'DELETED');
+    if (touched('services', 'endpoints') && Object.keys(waitersOf(api)).length) wakeDnsWaiters(api);
+    if (touched('configmaps', 'secrets') && Object.keys(waitersOf(api, CONFIG_WAITERS)).length) wakeConfigWaiters(api);
     for (const c of changes) {
       if (c.resource !== 'pods') continue;
       if (c.type === 'DELETED') {

@@ -53,6 +53,7 @@ export type ContainerStage =
   | 'PullFailed'
   | 'PullBackOff'
   | 'Starting'
+  | 'ConfigError'
   | 'Running'
   | 'Exited'
   | 'CrashLoopBackOff'
@@ -65,6 +66,8 @@ export interface ContainerRuntime {
   restarts: number;
   /** Current crash back-off (ms), 0 before the first restart. */
   backoffMs: number;
+  /** Back-off of retries while the container's configuration cannot be built (ms). */
+  configBackoffMs?: number;
   pullBackoffMs: number;
   pullStarted?: number;
   startedAt?: number;
@@ -88,6 +91,8 @@ export interface ContainerRuntime {
 export interface PodRuntime {
   stage: 'Admitted' | 'Sandbox' | 'Init' | 'Containers';
   until?: number;
+  /** Back-off of the volume manager's mount retries (ms), while a volume's source is missing. */
+  mountBackoffMs?: number;
   /** The init containers, run one after another to completion before the containers start. */
   init?: ContainerRuntime[];
   containers: ContainerRuntime[];

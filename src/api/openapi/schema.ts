@@ -8,6 +8,8 @@ export interface FieldSchema {
   /** `string`, `integer`, `boolean`, `Object`, `Quantity`, `IntOrString`, `Time`, `#<definition id>`, `[]T`, `map[string]T`. */
   type: string;
   description: string;
+  /** The values of a string enum, in the API's order. */
+  enum?: string[];
 }
 
 export interface Definition {
@@ -33,6 +35,11 @@ export function loadSchema(): SchemaFile {
 
 export function definition(ref: string): Definition {
   return loadSchema().definitions[ref.replace(/^#/, '')];
+}
+
+/** The definition reference of a kind (`#v1.Pod`), or undefined when the schema does not have it. */
+export function kindRef(apiVersion: string, kind: string): string | undefined {
+  return loadSchema().kinds[`${apiVersion}/${kind}`];
 }
 
 export function kindDefinition(apiVersion: string, kind: string): Definition | undefined {

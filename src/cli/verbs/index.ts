@@ -16,6 +16,7 @@ import { registerEdit } from './edit.ts';
 import { registerApply } from './apply.ts';
 import { registerReplace } from './replace.ts';
 import { registerPatch } from './patch.ts';
+import { registerExplain } from './explain.ts';
 import { registerExpose } from './service.ts';
 import { registerCompletion } from './completion.ts';
 import { registerExec } from './exec.ts';
@@ -46,6 +47,7 @@ export function registerVerbs(program: Command): void {
   registerLabel(program);
   registerCompletion(program);
   registerApiResources(program);
+  registerExplain(program);
   registerConfig(program);
   registerVersion(program);
   registerCluster(program);
