@@ -25,6 +25,8 @@ export class ApiError extends Error {
       if (lines.length === 1) return `The ${kind} "${name}" is invalid: ${lines[0]}`;
       return `The ${kind} "${name}" is invalid: \n${lines.map((l) => `* ${l}`).join('\n')}`;
     }
+    // An Invalid status without causes (a patch the server could not apply) has no kind or name to name.
+    if (this.reason === 'Invalid') return `The request is invalid: ${this.message}`;
     return this.reason ? `Error from server (${this.reason}): ${this.message}` : `Error from server: ${this.message}`;
   }
 }
@@ -54,6 +56,22 @@ export function invalid(kind: string, name: string, causes: FieldError[], group 
   const list = causes.map(formatFieldError);
   const message = `${group ? `${kind}.${group}` : kind} "${name}" is invalid: ${list.length > 1 ? `[${list.join(', ')}]` : list[0]}`;
   return new ApiError('Invalid', message, { kind, name, causes });
+}
+
+/** Go's `%+v` of a decoded JSON value: `map[k:v ...]` with sorted keys, `[a b]`, `<nil>`. */
+export function goValueString(v: unknown): string {
+  if (v === null || v === undefined) return '<nil>';
+  if (Array.isArray(v)) return `[${v.map(goValueString).join(' ')}]`;
+  if (typeof v === 'object') {
+    const o = v as Record<string, unknown>;
+    return `map[${Object.keys(o).sort().map((k) => `${k}:${goValueString(o[k])}`).join(' ')}]`;
+  }
+  return String(v);
+}
+
+/** Go's `%q` of a string (strconv.Quote). */
+export function goQuote(s: string): string {
+  return JSON.stringify(s).replace(/\\u([0-9a-f]{4})/g, (m, hex) => (Number.parseInt(hex, 16) < 0x20 ? `\\x${hex.slice(2)}` : m));
 }
 
 /** A client-side failure: kubectl prints it as `error: <message>`. */

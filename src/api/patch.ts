@@ -204,3 +204,33 @@ export function threeWayMerge(original: Json, modified: Json, current: Json, fie
   }
   return modified;
 }
+
+const same = (a: Json, b: Json) => JSON.stringify(a) === JSON.stringify(b);
+
+/** A list merged by key whose items, in order, hold nothing `current` lacks: no part of the patch. */
+function sameKeyedList(field: string, original: Json, modified: Json, current: Json): boolean {
+  if (!Array.isArray(modified) || !Array.isArray(current) || modified.length !== current.length) return false;
+  const key = mergeKeyFor(field, [...modified, ...current]);
+  if (!key) return false;
+  const orig = Array.isArray(original) ? original : [];
+  return modified.every((m, i) => isObj(m) && isObj(current[i]) && m[key] === current[i][key] && !Object.keys(threeWayPatch(orig.find((o: Json) => isObj(o) && o[key] === m[key]), m, current[i])).length);
+}
+
+/**
+ * The patch `kubectl apply` sends (in shape): what `modified` sets that `current` lacks or holds
+ * differently, and `null` for what `original` had and `modified` dropped. Lists go whole.
+ */
+export function threeWayPatch(original: Json, modified: Json, current: Json): Record<string, Json> {
+  const out: Record<string, Json> = {};
+  const orig = isObj(original) ? original : {};
+  const cur = isObj(current) ? current : {};
+  for (const [k, v] of Object.entries(isObj(modified) ? modified : {})) {
+    if (same(v, cur[k])) continue;
+    if (isObj(v) && isObj(cur[k])) {
+      const sub = threeWayPatch(orig[k], v, cur[k]);
+      if (Object.keys(sub).length) out[k] = sub;
+    } else if (!sameKeyedList(k, orig[k], v, cur[k])) out[k] = clone(v);
+  }
+  for (const k of Object.keys(orig)) if (isObj(modified) && !(k in modified) && k in cur) out[k] = null;
+  return out;
+}

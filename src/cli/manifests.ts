@@ -2,16 +2,21 @@
 import { readFileSync, statSync, readdirSync } from 'node:fs';
 import { join, extname } from 'node:path';
 import { ApiError, CliError, RawError, renderError } from '../api/errors.ts';
-import { yamlLib } from '../printers/serialize.ts';
+import { goYamlError, yamlLib } from '../printers/serialize.ts';
 import type { KObject } from '../api/types.ts';
 import { resourceForKind, RESOURCE_TYPES } from '../api/resources.ts';
-import { decodeOrThrow } from '../api/openapi/schema.ts';
+import { decodeObject, pruneFields, strictMessage } from '../api/openapi/schema.ts';
 import { sortKeys } from '../printers/serialize.ts';
 
 export interface Manifest {
   source: string;
   obj: KObject;
+  /** The stream could not be read past this point: reported, and nothing after it is processed. */
+  error?: Error;
 }
+
+/** An error that ends the processing of a manifest stream (kubectl's builder stops there). */
+export class StreamError extends CliError {}
 
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
@@ -34,51 +39,59 @@ function listFiles(path: string, recursive: boolean): string[] {
   return out;
 }
 
-function parseDocuments(text: string, source: string): KObject[] {
+/** The objects of a file, then the error that stopped reading it, if any. */
+function parseDocuments(text: string, source: string): { objs: KObject[]; error?: Error } {
   const trimmed = text.trimStart();
-  let docs: unknown[];
+  const docs: unknown[] = [];
+  let error: Error | undefined;
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
     try {
-      docs = [JSON.parse(text)];
+      docs.push(JSON.parse(text));
     } catch (e: any) {
-      throw new CliError(`error parsing ${source}: ${e.message}`);
+      error = new StreamError(`error parsing ${source}: ${e.message}`);
     }
   } else {
     const Y = yamlLib();
-    const parsed = Y.parseAllDocuments(text, { version: '1.1' } as any);
-    docs = [];
-    for (const d of parsed as any[]) {
+    for (const d of Y.parseAllDocuments(text, { version: '1.1', uniqueKeys: false } as any) as any[]) {
       if (d.errors?.length) {
+        // kubectl reads one document at a time: lines count from the document's start.
+        const before = text.slice(0, d.range?.[0] ?? 0).split('\n').length - 1;
         const e = d.errors[0];
-        const line = e.linePos?.[0]?.line;
-        throw new CliError(`error parsing ${source}: error converting YAML to JSON: yaml: line ${line ?? 1}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`);
+        const rel = e.linePos ? { ...e, linePos: [{ ...e.linePos[0], line: e.linePos[0].line - before }] } : e;
+        error = new StreamError(`error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlError(rel, text)}`);
+        break;
       }
       const v = d.toJS();
       if (v !== null && v !== undefined) docs.push(v);
     }
   }
-  const out: KObject[] = [];
+  const objs: KObject[] = [];
   for (const d of docs) {
-    if (!d || typeof d !== 'object' || Array.isArray(d)) throw new CliError(`error validating "${source}": error validating data: invalid object`);
+    if (!d || typeof d !== 'object' || Array.isArray(d)) {
+      error = new StreamError(`error validating "${source}": error validating data: invalid object`);
+      break;
+    }
     const o = d as KObject;
-    if (o.kind === 'List' || (o.kind?.endsWith('List') && Array.isArray(o.items))) out.push(...(o.items as KObject[]));
-    else out.push(o);
+    if (o.kind === 'List' || (o.kind?.endsWith('List') && Array.isArray(o.items))) objs.push(...(o.items as KObject[]));
+    else objs.push(o);
   }
-  return out;
+  return { objs, error };
 }
 
 export function readManifests(files: string[], recursive: boolean, stdin: () => string): Manifest[] {
   const out: Manifest[] = [];
+  const add = (text: string, source: string): boolean => {
+    const { objs, error } = parseDocuments(text, source);
+    for (const obj of objs) out.push({ source, obj });
+    if (error) out.push({ source, obj: {} as KObject, error });
+    return !error;
+  };
   for (const f of files) {
     if (f === '-') {
-      for (const obj of parseDocuments(stdin(), 'STDIN')) out.push({ source: 'STDIN', obj });
+      if (!add(stdin(), 'STDIN')) return out;
       continue;
     }
-    const paths = listFiles(f, recursive);
-    for (const p of paths) {
-      const text = readFileSync(p, 'utf8');
-      for (const obj of parseDocuments(text, p)) out.push({ source: p, obj });
-    }
+    for (const p of listFiles(f, recursive)) if (!add(readFileSync(p, 'utf8'), p)) return out;
   }
   return out;
 }
@@ -106,12 +119,17 @@ export function eachManifest(
   const errors: string[] = [];
   for (const m of manifests) {
     let action: ManifestAction = 'creating';
+    if (m.error) {
+      errors.push(renderError(m.error));
+      break;
+    }
     try {
       const line = fn(m, (a) => (action = a));
       if (line) lines.push(line);
     } catch (e) {
       if (e instanceof ApiError && e.reason !== 'Invalid') errors.push(`Error from server (${e.reason}): error when ${action} "${m.source}": ${e.message}`);
       else errors.push(renderError(e));
+      if (e instanceof StreamError) break;
     }
   }
   return { lines, errors };
@@ -133,7 +151,7 @@ export function checkKind(obj: KObject, source: string): void {
   const [group, version] = (obj.apiVersion ?? '').includes('/') ? obj.apiVersion.split('/') : ['', obj.apiVersion];
   const rt = RESOURCE_TYPES.find((r) => r.kind === obj.kind);
   if (!obj.kind || !obj.apiVersion) {
-    throw new CliError(`error validating "${source}": error validating data: [${!obj.apiVersion ? 'apiVersion not set' : ''}${!obj.apiVersion && !obj.kind ? ', ' : ''}${!obj.kind ? 'kind not set' : ''}]; if you choose to ignore these errors, turn validation off with --validate=false`);
+    throw new StreamError(`error validating "${source}": error validating data: [${!obj.apiVersion ? 'apiVersion not set' : ''}${!obj.apiVersion && !obj.kind ? ', ' : ''}${!obj.kind ? 'kind not set' : ''}]; if you choose to ignore these errors, turn validation off with --validate=false`);
   }
   if (!rt || rt.group !== group || rt.version !== version) {
     throw new RawError(
@@ -143,13 +161,39 @@ export function checkKind(obj: KObject, source: string): void {
 }
 
 
-/** Checks a manifest as kubectl and the API server would, and returns its object with the namespace it goes to. */
+/** The API server's field validation, from kubectl's --validate. */
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore';
+
+export function fieldValidation(flag: string | boolean | undefined): FieldValidation {
+  const v = flag === undefined || flag === true ? 'strict' : flag === false ? 'false' : String(flag).toLowerCase();
+  if (v === 'strict' || v === 'true') return 'Strict';
+  if (v === 'warn') return 'Warn';
+  if (v === 'ignore' || v === 'false') return 'Ignore';
+  throw new CliError(`invalid - validate option "${flag}"; must be one of: strict (or true), warn, ignore (or false)`);
+}
+
+/**
+ * Decodes a manifest's object as the API server does under a field validation mode: a mistyped
+ * field always fails; unknown fields fail (Strict), are dropped with a warning (Warn) or silently.
+ */
+export function decodeManifest(obj: KObject, mode: FieldValidation, warnings: string[]): void {
+  const r = decodeObject(obj as any);
+  if (!r) return;
+  const version = String(obj.apiVersion).split('/').pop();
+  const fail = (problem: string) => new ApiError('BadRequest', `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${problem}`);
+  if (r.mismatch) throw fail(r.mismatch);
+  if (!r.unknown.length) return;
+  if (mode === 'Strict') throw fail(strictMessage(r.unknown));
+  if (mode === 'Warn') for (const u of r.unknown) warnings.push(`Warning: unknown field "${u}"`);
+  pruneFields(obj as any, r.unknown);
+}
+
+/** Checks a manifest's kind and namespace as kubectl would; returns its object bound for that namespace. */
 export function prepareManifest(m: Manifest, flagNs: string | undefined, defaultNs: string): KObject {
   checkKind(m.obj, m.source);
   const ns = manifestNamespace(m.obj, flagNs, defaultNs);
   const obj = structuredClone(m.obj);
   obj.metadata = { ...obj.metadata, ...(ns ? { namespace: ns } : {}) };
-  decodeOrThrow(obj as any);
   return obj;
 }
 

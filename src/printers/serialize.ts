@@ -44,3 +44,26 @@ export function toYaml(v: unknown, sorted = true): string {
 export function asList(items: unknown[]): Record<string, unknown> {
   return { apiVersion: 'v1', items, kind: 'List', metadata: { resourceVersion: '' } };
 }
+
+/**
+ * A YAML syntax error in go-yaml's (libyaml's) words, as kubectl reports it: `line N: <problem>`,
+ * without the line for scanner errors on the first line.
+ */
+export function goYamlError(e: { code?: string; message: string; linePos?: { line: number; col: number }[] }, text: string): string {
+  const line = e.linePos?.[0]?.line ?? 1;
+  const first = e.message.split('\n')[0];
+  let problem: string;
+  let scanner = false;
+  if (/Flow map/.test(first)) problem = "did not find expected ',' or '}'";
+  else if (/Flow sequence/.test(first)) problem = /\[\s*$/.test(text.trimEnd()) ? 'did not find expected node content' : "did not find expected ',' or ']'";
+  else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
+    problem = 'mapping values are not allowed in this context';
+    scanner = true;
+  } else if (e.code === 'TAB_AS_INDENT') {
+    problem = 'found character that cannot start any token';
+    scanner = true;
+  } else if (e.code === 'MISSING_CHAR' && /quote/.test(first)) problem = 'found unexpected end of stream';
+  else if (e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN') problem = 'did not find expected key';
+  else problem = first.replace(/ at line \d+, column \d+:?$/, '');
+  return scanner && line === 1 ? problem : `line ${line}: ${problem}`;
+}

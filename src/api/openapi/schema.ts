@@ -69,11 +69,15 @@ function jsonTypeOf(v: unknown): string {
 
 class TypeMismatch extends Error {}
 
-/**
- * The API server's strict decoding of one object: a mistyped field fails the whole decode
- * (`json: cannot unmarshal ...`); unknown fields are collected with their paths.
- */
-export function strictDecode(obj: Record<string, unknown>): string | undefined {
+export interface DecodeResult {
+  /** A mistyped field: the whole decode fails (`json: cannot unmarshal ...`). */
+  mismatch?: string;
+  /** Fields the type does not have, as paths (`spec.template.spec.containers[0].imagee`). */
+  unknown: string[];
+}
+
+/** Decodes an object against its kind's schema, as the API server does (undefined: kind unknown). */
+export function decodeObject(obj: Record<string, unknown>): DecodeResult | undefined {
   const def = kindDefinition(String(obj.apiVersion), String(obj.kind));
   if (!def) return undefined;
   const unknown: string[] = [];
@@ -126,11 +130,31 @@ export function strictDecode(obj: Record<string, unknown>): string | undefined {
   try {
     walk(obj, `#${loadSchema().kinds[`${obj.apiVersion}/${obj.kind}`].slice(1)}`, '', '', def.name);
   } catch (e) {
-    if (e instanceof TypeMismatch) return e.message;
+    if (e instanceof TypeMismatch) return { mismatch: e.message, unknown };
     throw e;
   }
-  if (unknown.length) return `strict decoding error: ${unknown.map((u) => `unknown field "${u}"`).join(', ')}`;
+  return { unknown };
+}
+
+/** The message of strict decoding's failure, if any. */
+export function strictDecode(obj: Record<string, unknown>): string | undefined {
+  const r = decodeObject(obj);
+  if (!r) return undefined;
+  if (r.mismatch) return r.mismatch;
+  if (r.unknown.length) return strictMessage(r.unknown);
   return undefined;
+}
+
+export const strictMessage = (unknown: string[]) => `strict decoding error: ${unknown.map((u) => `unknown field "${u}"`).join(', ')}`;
+
+/** Removes fields at the given paths (what a non-strict decode silently drops). */
+export function pruneFields(obj: Record<string, unknown>, paths: string[]): void {
+  for (const path of paths) {
+    const parts = path.match(/[^.[\]]+/g) ?? [];
+    let cur: any = obj;
+    for (const part of parts.slice(0, -1)) cur = cur?.[/^\d+$/.test(part) && Array.isArray(cur) ? Number(part) : part];
+    if (cur && typeof cur === 'object') delete cur[parts[parts.length - 1]];
+  }
 }
 
 /** The BadRequest the API server answers a manifest it cannot decode with. */

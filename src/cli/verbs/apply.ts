@@ -1,16 +1,17 @@
 // kubectl apply -f: create what is missing; otherwise a three-way merge of the last applied
 // configuration, the file and the live object (`configured`, or `unchanged` when nothing differs).
 import type { Command } from 'commander';
-import { RawError } from '../../api/errors.ts';
+import { ApiError, RawError, goQuote, goValueString } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
 import { qualifiedPlural, resourceForKind } from '../../api/resources.ts';
-import { threeWayMerge } from '../../api/patch.ts';
+import { threeWayMerge, threeWayPatch } from '../../api/patch.ts';
+import { decodeObject, strictMessage } from '../../api/openapi/schema.ts';
 import { sortKeys } from '../../printers/serialize.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
-import { eachManifest, LAST_APPLIED, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
+import { decodeManifest, eachManifest, fieldValidation, LAST_APPLIED, prepareManifest, readManifests, readStdin, setLastApplied, type FieldValidation } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -39,6 +40,7 @@ export function registerApply(program: Command): void {
   addDryRunOptions(apply).action((_o, command: Command) => {
     const o = allOpts<any>(command);
     if (!o.filename?.length) throw new RawError(`error: must specify one of -f and -k\n\nSee '${PROGRAM} apply -h' for help and examples`);
+    const mode = fieldValidation(o.validate);
     const manifests = readManifests(o.filename, !!o.recursive, readStdin);
     const dryRun = dryRunMode(o.dryRun);
     const target = resolveTarget(o);
@@ -52,6 +54,7 @@ export function registerApply(program: Command): void {
         if (!o.serverSide) setLastApplied(obj);
         if (!live) {
           doing('creating');
+          decodeManifest(obj, mode, warnings);
           return printCreated(api.create(obj, { dryRun: dryRun !== 'none' }), o.serverSide ? 'serverside-applied' : 'created', o.output, dryRun);
         }
         const lastApplied = live.metadata.annotations?.[LAST_APPLIED];
@@ -61,8 +64,9 @@ export function registerApply(program: Command): void {
           );
         }
         const original = lastApplied ? JSON.parse(lastApplied) : undefined;
-        const merged = threeWayMerge(original, obj, live) as KObject;
         doing('patching');
+        decodePatched(obj, original, live, mode, warnings);
+        const merged = threeWayMerge(original, obj, live) as KObject;
         const next = api.replace(merged, { dryRun: true });
         const operation = o.serverSide ? 'serverside-applied' : 'configured';
         if (comparable(next) === comparable(live)) return printCreated(live, o.serverSide ? operation : 'unchanged', o.output, dryRun);
@@ -74,4 +78,17 @@ export function registerApply(program: Command): void {
     for (const e of errors) err(e);
     if (errors.length) process.exitCode = 1;
   });
+}
+
+/**
+ * An existing object is patched: a field the type does not have fails the patch as a whole
+ * (under strict validation) with the patch itself in the message, as the API server reports it.
+ */
+function decodePatched(obj: KObject, original: unknown, live: KObject, mode: FieldValidation, warnings: string[]): void {
+  const r = decodeObject(obj as any);
+  if (!r || (!r.mismatch && !r.unknown.length)) return;
+  const patchInvalid = (problem: string) => new ApiError('Invalid', `patch: Invalid value: ${goQuote(goValueString(threeWayPatch(original, obj, live)))}: ${problem}`);
+  if (r.mismatch) throw patchInvalid(r.mismatch);
+  if (mode === 'Strict') throw patchInvalid(strictMessage(r.unknown));
+  decodeManifest(obj, mode, warnings);
 }

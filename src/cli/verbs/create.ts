@@ -7,7 +7,7 @@ import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
-import { eachManifest, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
+import { decodeManifest, eachManifest, fieldValidation, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { NAME_ALPHABET } from '../../util/rand.ts';
 import { registerCreateService } from './service.ts';
@@ -18,16 +18,20 @@ import { resourceForKind } from '../../api/resources.ts';
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
 function createFromFiles(o: any): void {
+  const mode = fieldValidation(o.validate);
   const manifests = readManifests(o.filename, !!o.recursive, readStdin);
   const dryRun = dryRunMode(o.dryRun);
   const target = resolveTarget(o);
+  const warnings: string[] = [];
   const { lines, errors } = withCluster(target.cluster, (api: ApiServer) =>
     eachManifest(manifests, (m) => {
       const obj = prepareManifest(m, o.namespace, target.namespace);
+      decodeManifest(obj, mode, warnings);
       if (o.saveConfig) setLastApplied(obj);
       return printCreated(api.create(obj, { dryRun: dryRun !== 'none' }), 'created', o.output, dryRun);
     }),
   );
+  for (const w of warnings) err(w);
   out(lines.join(''));
   for (const e of errors) err(e);
   if (errors.length) process.exitCode = 1;
@@ -114,7 +118,8 @@ export function registerCreate(program: Command): void {
     .usage('-f FILENAME [options]')
     .option('-f, --filename <file>', 'Filename, directory, or URL to files to use to create the resource', collect)
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
-    .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.');
+    .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
+    .option('--validate <mode>', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict');
   addDryRunOptions(create).action((_o, command: Command) => {
     const o = allOpts<any>(command);
     if (!o.filename?.length) {

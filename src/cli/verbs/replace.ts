@@ -1,13 +1,13 @@
 // kubectl replace -f: a whole-object update of what exists (`replaced`); with --force the object
 // is deleted and created again.
 import type { Command } from 'commander';
-import { RawError, notFound } from '../../api/errors.ts';
+import { RawError } from '../../api/errors.ts';
 import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
-import { eachManifest, prepareManifest, readManifests, readStdin, setLastApplied, LAST_APPLIED } from '../manifests.ts';
+import { decodeManifest, eachManifest, fieldValidation, prepareManifest, readManifests, readStdin, setLastApplied, LAST_APPLIED } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { settle } from '../../sim/engine.ts';
 
@@ -28,20 +28,23 @@ export function registerReplace(program: Command): void {
   addDryRunOptions(replace).action((_o, command: Command) => {
     const o = allOpts<any>(command);
     if (!o.filename?.length) throw new RawError(`error: must specify --filename to replace\nSee '${PROGRAM} replace -h' for help and examples`);
+    const mode = fieldValidation(o.validate);
     const manifests = readManifests(o.filename, !!o.recursive, readStdin);
+    const warnings: string[] = [];
     const dryRun = dryRunMode(o.dryRun);
     const target = resolveTarget(o);
     const { lines, errors } = withCluster(target.cluster, (api: ApiServer) =>
       eachManifest(manifests, (m, doing) => {
         const obj = prepareManifest(m, o.namespace, target.namespace);
+        doing('replacing');
+        decodeManifest(obj, mode, warnings);
         const rt = resourceForKind(obj.kind);
         const live = api.get(rt, obj.metadata.namespace, obj.metadata.name);
         if (o.saveConfig || obj.metadata.annotations?.[LAST_APPLIED]) setLastApplied(obj);
         if (o.force) {
           doing('deleting');
-          if (!live) throw notFound(rt, obj.metadata.name);
           let text = '';
-          if (dryRun === 'none') {
+          if (live && dryRun === 'none') {
             api.delete(rt, live.metadata.namespace, live.metadata.name, { gracePeriodSeconds: 0 });
             // kubectl waits until the object is gone before creating it again.
             settle(api);
@@ -55,6 +58,7 @@ export function registerReplace(program: Command): void {
         return printCreated(api.replace(obj, { dryRun: dryRun !== 'none' }), 'replaced', o.output, dryRun);
       }),
     );
+    for (const w of warnings) err(w);
     out(lines.join(''));
     for (const e of errors) err(e);
     if (errors.length) process.exitCode = 1;
