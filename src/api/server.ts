@@ -357,8 +357,14 @@ export class ApiServer {
       reportingComponent: component,
       reportingInstance: opts.host ?? '',
     };
-    const created = this.create(ev);
-    this.eventsByKey().set(aggKey, created as EventObject);
+    // Recording is best effort, as the real recorder's: an event that cannot be stored (its
+    // namespace is going away) is dropped.
+    try {
+      const created = this.create(ev);
+      this.eventsByKey().set(aggKey, created as EventObject);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+    }
   }
 
   /** Like the real recorder's `%x` of UnixNano: event names sort in the order they were made. */

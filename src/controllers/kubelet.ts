@@ -158,7 +158,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
     },
     next: (ctx) => {
       if (containerConfigError(ctx.api, ctx.pod, ctx.spec)) return 'ConfigError';
-      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace);
+      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace, ctx.now);
       ctx.status.restartCount = ctx.rt.restarts;
       if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
       if (plan.startError) {

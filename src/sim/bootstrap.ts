@@ -202,7 +202,7 @@ function ownerRef(o: KObject) {
   return { apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, uid: o.metadata.uid!, controller: true, blockOwnerDeletion: true };
 }
 
-function daemonSet(api: ApiServer, name: string, labels: Record<string, string>, containers: Container[], nodes: number, nodeSelector?: Record<string, string>): KObject {
+function daemonSet(api: ApiServer, name: string, labels: Record<string, string>, containers: Container[], nodes: number, nodeSelector?: Record<string, string>, volumes?: any[]): KObject {
   return api.create({
     apiVersion: 'apps/v1',
     kind: 'DaemonSet',
@@ -211,7 +211,7 @@ function daemonSet(api: ApiServer, name: string, labels: Record<string, string>,
       selector: { matchLabels: labels },
       template: {
         metadata: { labels },
-        spec: { containers, hostNetwork: true, nodeSelector, priorityClassName: 'system-node-critical', serviceAccountName: name, tolerations: [{ operator: 'Exists' }] },
+        spec: { containers, hostNetwork: true, nodeSelector, priorityClassName: 'system-node-critical', serviceAccountName: name, tolerations: [{ operator: 'Exists' }], ...(volumes ? { volumes } : {}) },
       },
       updateStrategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 0, maxUnavailable: 1 } },
       revisionHistoryLimit: 10,
@@ -346,7 +346,7 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
     { hostPath: { path: '/run/xtables.lock', type: 'FileOrCreate' }, name: 'xtables-lock' },
     { hostPath: { path: '/lib/modules', type: '' }, name: 'lib-modules' },
   ];
-  const proxyDs = daemonSet(api, 'kube-proxy', proxyLabels, proxyContainers, nodes.length, { 'kubernetes.io/os': 'linux' });
+  const proxyDs = daemonSet(api, 'kube-proxy', proxyLabels, proxyContainers, nodes.length, { 'kubernetes.io/os': 'linux' }, proxyVolumes);
   const canalLabels = { 'k8s-app': 'canal' };
   const canalContainers: Container[] = [
     { name: 'calico-node', image: 'docker.io/calico/node:v3.29.1', resources: { requests: { cpu: '250m' } } },

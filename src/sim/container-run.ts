@@ -68,31 +68,31 @@ interface Outcome {
 }
 
 /** Runs a small shell script symbolically: time it takes, lines it prints, how it ends. */
-function runScript(script: string, hasShell: boolean): Outcome {
+function runScript(script: string, env: RunEnv): Outcome {
   const out: Outcome = { seconds: 0, logs: [] };
   // `until nslookup HOST; do ...; done` (and `while ! nslookup`): the script waits for a name.
   const wait = /\b(?:until|while\s+!)\s+([^;]+?)\s*;\s*do\b([\s\S]*?)\bdone\b\s*;?/.exec(script);
   if (wait) {
-    const before = runScript(script.slice(0, wait.index), hasShell);
+    const before = runScript(script.slice(0, wait.index), env);
     const [cmd, host] = shellWords(wait[1]);
     if (before.forever || before.exit) return before;
     if ((cmd === 'nslookup' || cmd === 'host' || cmd === 'getent') && host) {
-      const after = runScript(script.slice(wait.index + wait[0].length), hasShell);
-      const looped = runScript(wait[2], hasShell);
+      const after = runScript(script.slice(wait.index + wait[0].length), env);
+      const looped = runScript(wait[2], env);
       return { ...after, seconds: before.seconds + after.seconds, logs: [...before.logs, ...looped.logs], waitsForHost: { host: cmd === 'getent' ? shellWords(wait[1])[2] ?? host : host, thenLogs: after.logs } };
     }
     return { ...before, forever: true };
   }
   if (/\bwhile\s+(true|:)\b|\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(script) || /tail\s+-f\b/.test(script)) {
     const before = script.split(/\bwhile\b|\btail\s+-f\b|\bfor\b/)[0];
-    const pre = runScript(before, hasShell);
+    const pre = runScript(before, env);
     return { ...pre, forever: pre.exit === undefined, seconds: pre.seconds };
   }
   for (const stmt of script.split(/;|&&|\n|\|\|/)) {
     const words = shellWords(stmt.trim());
     if (!words.length) continue;
     const [cmd, ...args] = words;
-    const r = runCommand(cmd, args, hasShell);
+    const r = runCommand(cmd, args, env);
     out.seconds += r.seconds;
     out.logs.push(...r.logs);
     if (r.memoryMi) out.memoryMi = Math.max(out.memoryMi ?? 0, r.memoryMi);
@@ -108,11 +108,11 @@ function runScript(script: string, hasShell: boolean): Outcome {
   return out;
 }
 
-function runCommand(cmd: string, args: string[], hasShell: boolean): Outcome {
+function runCommand(cmd: string, args: string[], env: RunEnv): Outcome {
   const base = cmd.split('/').pop()!;
   if (SHELLS.has(cmd) || SHELLS.has(base)) {
     const c = args.indexOf('-c');
-    if (c >= 0) return runScript(args[c + 1] ?? '', hasShell);
+    if (c >= 0) return runScript(args[c + 1] ?? '', env);
     // A shell with no script and no terminal reads EOF and exits at once.
     return { seconds: 0, exit: 0, logs: [] };
   }
@@ -128,6 +128,8 @@ function runCommand(cmd: string, args: string[], hasShell: boolean): Outcome {
       return { seconds: 0, exit: 0, logs: [(args[0] ?? '').replace(/\\n$/, '')] };
     case 'exit':
       return { seconds: 0, exit: Number(args[0] ?? 0) || 0, logs: [] };
+    case 'date':
+      return { seconds: 0, exit: 0, logs: [busyboxDate(env.now)] };
     case 'true':
     case ':':
       return { seconds: 0, exit: 0, logs: [] };
@@ -141,7 +143,7 @@ function runCommand(cmd: string, args: string[], hasShell: boolean): Outcome {
   const script = interpreterScript(base, args);
   if (script !== undefined) return { seconds: INTERPRETER_SECONDS, exit: 0, logs: printedBy(script) };
   if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, logs: [] };
-  if (hasShell && APPLETS.has(base)) return { seconds: 0, exit: 0, logs: [] };
+  if (env.shell && APPLETS.has(base)) return { seconds: 0, exit: 0, logs: [] };
   return { seconds: 0, logs: [], notFound: cmd };
 }
 
@@ -189,6 +191,21 @@ export function piDigits(n: number): string {
 const SIZE_UNITS: Record<string, number> = { '': 1 / (1024 * 1024), b: 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 };
 
 /** stress(1) as the Kubernetes memory examples use it: --vm N workers of --vm-bytes each. */
+/** Where a script runs: whether the image has a shell and its applets, and the time it starts. */
+interface RunEnv {
+  shell: boolean;
+  now: number;
+}
+
+/** `date` as busybox prints it in a container (UTC): `Tue Dec  1 16:31:02 UTC 2026`. */
+export function busyboxDate(ms: number): string {
+  const d = new Date(ms);
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${day} ${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
 function runStress(args: string[]): Outcome {
   const flag = (name: string) => {
     const i = args.indexOf(name);
@@ -213,14 +230,14 @@ export function effectiveArgv(image: ImageInfo, c: Container): string[] {
 
 const NAMESPACE_FILE = /\$\(cat \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/namespace\)/g;
 
-/** What the container's process will do; `namespace` is what it reads from its service-account mount. */
-export function planRun(image: ImageInfo, c: Container, namespace = 'default'): RunPlan {
+/** What the container's process will do; `namespace` is what it reads from its service-account mount, `now` what `date` says. */
+export function planRun(image: ImageInfo, c: Container, namespace = 'default', now = 0): RunPlan {
   const expand = (xs?: string[]) => xs?.map((x) => x.replace(NAMESPACE_FILE, namespace));
-  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) });
+  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) }, now);
   return { ...plan, memoryMi: image.memoryMi + (plan.memoryMi ?? 0) };
 }
 
-function planProcess(image: ImageInfo, c: Container): Omit<RunPlan, 'memoryMi'> & { memoryMi?: number } {
+function planProcess(image: ImageInfo, c: Container, now: number): Omit<RunPlan, 'memoryMi'> & { memoryMi?: number } {
   if (!c.command && !c.args) {
     return image.server ? { exitCode: 0, logs: [] } : { exitAfterMs: 0, exitCode: image.exitCode ?? 0, logs: [] };
   }
@@ -231,7 +248,7 @@ function planProcess(image: ImageInfo, c: Container): Omit<RunPlan, 'memoryMi'> 
   // A server image started with its own program under a different command line keeps serving.
   const base = cmd.split('/').pop()!;
   if (image.server && !SHELLS.has(cmd) && !SHELLS.has(base) && !APPLETS.has(base)) return { exitCode: 0, logs: [] };
-  const r = runCommand(cmd, args, image.shell);
+  const r = runCommand(cmd, args, { shell: image.shell, now });
   if (r.notFound && !SHELLS.has(cmd)) {
     return {
       exitCode: 128,

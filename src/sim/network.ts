@@ -27,10 +27,18 @@ export function resolveHost(api: ApiServer, host: string, fromNamespace: string)
     }
     return s.spec.clusterIP;
   };
+  // <hostname>.<subdomain>.<namespace>.svc...: a pod behind a headless service (StatefulSet pods).
+  const podIP = (hostname: string, subdomain: string, ns: string) => {
+    const svc = api.get('services', ns, subdomain);
+    if (svc?.spec.clusterIP !== 'None') return undefined;
+    return api.list<Pod>('pods', ns).find((p) => p.spec.hostname === hostname && p.spec.subdomain === subdomain && p.status?.podIP)?.status.podIP;
+  };
   if (parts.length === 1) return serviceIP(parts[0], fromNamespace) ?? nodeIP(api, parts[0]);
-  if (parts.length === 2) return serviceIP(parts[0], parts[1]);
+  if (parts.length === 2) return serviceIP(parts[0], parts[1]) ?? podIP(parts[0], parts[1], fromNamespace);
   const rest = parts.slice(2).join('.');
   if (parts[2] === 'svc' && (rest === 'svc' || rest === 'svc.cluster.local')) return serviceIP(parts[0], parts[1]);
+  const podRest = parts.slice(3).join('.');
+  if (parts.length === 3 || (parts[3] === 'svc' && (podRest === 'svc' || podRest === 'svc.cluster.local'))) return podIP(parts[0], parts[1], parts[2]);
   if (parts[2] === 'pod' && (rest === 'pod' || rest === 'pod.cluster.local')) {
     const ip = parts[0].replace(/-/g, '.');
     return IP.test(ip) ? ip : undefined;

@@ -102,6 +102,9 @@ function addSourceOptions(cmd: Command, what: string): Command {
     .option('--append-hash', `Append a hash of the ${what} to its name.`);
 }
 
+/** Go's encoding/json writes map keys sorted (struct fields keep their order). */
+const sortedMap = (m: Record<string, string>) => Object.fromEntries(Object.entries(m).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
 function oneName(names: string[], path: string): string {
   if (names.length !== 1) throw new UsageError(`exactly one NAME is required, got ${names.length}`, `${PROGRAM} create ${path}`);
   return names[0];
@@ -133,8 +136,8 @@ export function configMapFor(name: string, o: Sources): KObject {
     kind: 'ConfigMap',
     apiVersion: 'v1',
     metadata: { name, creationTimestamp: null as any },
-    ...(Object.keys(data).length ? { data } : {}),
-    ...(Object.keys(binaryData).length ? { binaryData } : {}),
+    ...(Object.keys(data).length ? { data: sortedMap(data) } : {}),
+    ...(Object.keys(binaryData).length ? { binaryData: sortedMap(binaryData) } : {}),
   };
 }
 
@@ -149,7 +152,7 @@ export function secretFor(name: string, o: Sources, type?: string): KObject {
     kind: 'Secret',
     apiVersion: 'v1',
     metadata: { name, creationTimestamp: null as any },
-    ...(Object.keys(data).length ? { data } : {}),
+    ...(Object.keys(data).length ? { data: sortedMap(data) } : {}),
     ...(type ? { type } : {}),
   };
 }

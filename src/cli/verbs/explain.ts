@@ -21,9 +21,9 @@ export function registerExplain(program: Command): void {
     .action((args: string[], _o, cmd: Command) => {
       const o = allOpts<any>(cmd);
       if (!args.length) {
-        throw new RawError(`error: You must specify the type of resource to explain. Use "${PROGRAM} api-resources" for a complete list of supported resources.\n`);
+        throw new RawError(`error: You must specify the type of resource to explain. Use "${PROGRAM} api-resources" for a complete list of supported resources.\n\n`);
       }
-      if (args.length > 1) throw new RawError('error: We accept only this format: explain RESOURCE\n');
+      if (args.length > 1) throw new RawError('error: We accept only this format: explain RESOURCE\n\n');
       if (!['plaintext', 'plaintext-openapiv2'].includes(o.output)) throw new CliError(`unrecognized format: ${o.output}`);
       const [typeName, ...path] = args[0].replace(/\.$/, '').split('.');
       // `deployments.apps.spec`: the group may follow the type name.

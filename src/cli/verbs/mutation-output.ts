@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { KObject } from '../../api/types.ts';
 import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
 import { CliError } from '../../api/errors.ts';
-import { checkOutputFormat } from '../../printers/output.ts';
+import { checkOutputFormat, render } from '../../printers/output.ts';
 import { toJson, toYaml } from '../../printers/serialize.ts';
 
 export type DryRun = 'none' | 'client' | 'server';
@@ -29,6 +29,7 @@ export function printCreated(obj: KObject, operation: string, output: string | u
   if (output === 'name') return `${ref}\n`;
   if (output === 'yaml') return toYaml(obj);
   if (output === 'json') return toJson(obj, dryRun !== 'client');
+  if (output?.startsWith('jsonpath')) return render([{ type: resourceForKind(obj.kind), objects: [obj] }], { output, single: true }, { now: Date.now() } as any);
   const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
   return `${ref} ${operation}${suffix}\n`;
 }

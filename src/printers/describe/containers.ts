@@ -154,9 +154,10 @@ export function writeVolumes(w: DescribeWriter, level: number, volumes: any[] | 
     return;
   }
   w.line(level, 'Volumes');
+  // describeVolumes: names one level in (a space more inside a pod template), details at level 2.
   for (const v of volumes) {
-    w.write(level + 1, `${v.name}:\n`);
-    const l = level + 2;
+    w.write(1, `${level ? ' ' : ''}${v.name}:\n`);
+    const l = 2;
     if (v.projected) {
       w.line(l, 'Type', 'Projected (a volume that contains injected data from multiple sources)');
       for (const src of v.projected.sources ?? []) {

@@ -53,11 +53,16 @@ export function podReady(pod: Pod): string {
   return `${ready}/${specs}`;
 }
 
+/** RESTARTS as printPod counts it: the init containers' while the pod initializes, then the containers' (and sidecars'). */
 export function podRestarts(pod: Pod, ctx: PrintContext): string {
-  const statuses = pod.status?.containerStatuses ?? [];
+  const sidecars = new Set((pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const inits = pod.status?.initContainerStatuses ?? [];
+  const initializing = inits.some((c) => c.state.terminated?.exitCode !== 0 && !(sidecars.has(c.name) && c.started));
+  const initialized = pod.status?.conditions?.some((c) => c.type === 'Initialized' && c.status === 'True');
+  const counted = !initializing || initialized ? [...inits.filter((c) => sidecars.has(c.name)), ...(pod.status?.containerStatuses ?? [])] : inits;
   let restarts = 0;
   let last: number | undefined;
-  for (const c of statuses) {
+  for (const c of counted) {
     restarts += c.restartCount ?? 0;
     const fin = parseTime(c.lastState?.terminated?.finishedAt);
     if (fin !== undefined && (last === undefined || fin > last)) last = fin;
