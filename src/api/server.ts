@@ -202,6 +202,10 @@ export class ApiServer {
     if (KINDS_WITH_GENERATION.has(rt.kind)) {
       const changed = opts.specChanged ?? (obj !== stored && JSON.stringify(obj.spec) !== JSON.stringify(stored.spec));
       if (changed) obj.metadata.generation = (stored.metadata.generation ?? 1) + 1;
+      // The daemon set strategy keeps this annotation in step with a template change.
+      if (changed && rt.kind === 'DaemonSet' && JSON.stringify(obj.spec?.template) !== JSON.stringify(stored.spec?.template)) {
+        obj.metadata.annotations = { ...obj.metadata.annotations, 'deprecated.daemonset.template.generation': String(obj.metadata.generation) };
+      }
     }
     obj.metadata.resourceVersion = this.nextResourceVersion();
     this.bucket(rt)[keyOf(obj)] = obj;

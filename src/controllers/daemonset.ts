@@ -5,6 +5,7 @@ import type { ApiServer, Change } from '../api/server.ts';
 import type { KObject, Node, Pod, Toleration } from '../api/types.ts';
 import { toleratedBy } from '../api/taints.ts';
 import { controllerOf, isPodActive, isPodReady, ownedPods, podFromTemplate } from './replicaset.ts';
+import { podTemplateHash } from '../api/naming.ts';
 
 /** Tolerations the DaemonSet controller adds to its pods (AddOrUpdateDaemonPodTolerations). */
 const DAEMON_TOLERATIONS: Toleration[] = [
@@ -29,17 +30,24 @@ function fits(ds: KObject, node: Node): boolean {
   return (node.spec.taints ?? []).every((t) => t.effect === 'PreferNoSchedule' || !!toleratedBy(tolerations, t));
 }
 
+/** The revision of the current template (the pods' controller-revision-hash label). */
+export const daemonSetRevision = (ds: KObject) => podTemplateHash(ds.spec.template).slice(0, 10);
+
+const REVISION = 'controller-revision-hash';
+
 function syncDaemonSet(api: ApiServer, ds: KObject): void {
   if (ds.metadata.deletionTimestamp) return;
   const nodes = api.list<Node>('nodes');
-  const pods = ownedPods(api, ds).filter(isPodActive);
+  const revision = daemonSetRevision(ds);
+  const all = ownedPods(api, ds);
+  const pods = all.filter(isPodActive);
   const eligible = nodes.filter((n) => fits(ds, n));
   for (const node of eligible) {
-    if (pods.some((p) => p.spec.nodeName === node.metadata.name)) continue;
+    // A node whose daemon pod is still terminating gets its new one once the old is gone.
+    if (all.some((p) => p.spec.nodeName === node.metadata.name && (isPodActive(p) || p.metadata.deletionTimestamp))) continue;
     const pod = podFromTemplate(api, ds);
     pod.spec = { ...pod.spec, nodeName: node.metadata.name, tolerations: daemonTolerations(ds.spec.template) };
-    pod.metadata.labels = { ...pod.metadata.labels, 'controller-revision-hash': ds.metadata.annotations?.['kubesim.io/revision-hash'] ?? '', 'pod-template-generation': String(ds.metadata.generation ?? 1) };
-    if (!pod.metadata.labels['controller-revision-hash']) delete pod.metadata.labels['controller-revision-hash'];
+    pod.metadata.labels = { ...pod.metadata.labels, [REVISION]: revision, 'pod-template-generation': String(ds.metadata.generation ?? 1) };
     try {
       const created = api.create(pod);
       api.recordEvent(ds, 'Normal', 'SuccessfulCreate', `Created pod: ${created.metadata.name}`, 'daemonset-controller');
@@ -49,9 +57,9 @@ function syncDaemonSet(api: ApiServer, ds: KObject): void {
   }
   for (const p of pods) {
     if (eligible.some((n) => n.metadata.name === p.spec.nodeName)) continue;
-    api.delete('pods', p.metadata.namespace, p.metadata.name);
-    api.recordEvent(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'daemonset-controller');
+    deletePod(api, ds, p);
   }
+  rollOldPods(api, ds, revision);
   const current = ownedPods(api, ds).filter(isPodActive);
   const status = {
     currentNumberScheduled: current.length,
@@ -60,12 +68,40 @@ function syncDaemonSet(api: ApiServer, ds: KObject): void {
     numberMisscheduled: 0,
     numberReady: current.filter(isPodReady).length,
     observedGeneration: ds.metadata.generation ?? 1,
-    updatedNumberScheduled: current.length,
+    updatedNumberScheduled: current.filter((p) => p.metadata.labels?.[REVISION] === revision).length,
   };
   if (JSON.stringify(status) !== JSON.stringify(ds.status)) {
     const copy = structuredClone(ds);
     copy.status = status;
     api.update(copy);
+  }
+}
+
+function deletePod(api: ApiServer, ds: KObject, p: Pod): void {
+  api.delete('pods', p.metadata.namespace, p.metadata.name);
+  api.recordEvent(ds, 'Normal', 'SuccessfulDelete', `Deleted pod: ${p.metadata.name}`, 'daemonset-controller');
+}
+
+/**
+ * RollingUpdate: pods of an old template are replaced node by node, no more than maxUnavailable
+ * nodes without a ready pod at a time (the replacement is created by the next sync).
+ */
+function rollOldPods(api: ApiServer, ds: KObject, revision: string): void {
+  const strategy = ds.spec.updateStrategy ?? {};
+  if (strategy.type === 'OnDelete') return;
+  const pods = ownedPods(api, ds);
+  const desired = pods.length;
+  const raw = strategy.rollingUpdate?.maxUnavailable ?? 1;
+  const maxUnavailable = typeof raw === 'string' && raw.endsWith('%') ? Math.max(1, Math.floor((desired * Number(raw.slice(0, -1))) / 100)) : Number(raw) || 1;
+  const unavailable = pods.filter((p) => p.metadata.deletionTimestamp || !isPodReady(p)).length;
+  const old = pods.filter((p) => isPodActive(p) && p.metadata.labels?.[REVISION] !== revision);
+  // Unready old pods go first: they are not serving anyway.
+  old.sort((a, b) => Number(isPodReady(a)) - Number(isPodReady(b)));
+  let budget = maxUnavailable - unavailable;
+  for (const p of old) {
+    if (isPodReady(p) && budget <= 0) break;
+    deletePod(api, ds, p);
+    if (isPodReady(p)) budget--;
   }
 }
 

@@ -597,10 +597,12 @@ function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
 
 /** How long a container takes to stop after SIGTERM: servers exit at once, sleepy shells wait out the grace period. */
 function stopMs(pod: Pod, grace: number): number {
+  // A shell (or sleep) as PID 1 ignores SIGTERM; a server's own program handles it.
+  const ignoresTerm = (argv: string[]) => /^(\/bin\/)?(sh|bash|ash|zsh|sleep)$/.test(argv[0]?.split('/').pop() ?? '');
   const quick = pod.spec.containers.every((c) => {
     const ref = parseImageRef(c.image);
     const image = ref ? lookupImage(ref).image : undefined;
-    return !image || (image.server && !c.command);
+    return !image || (image.server && (!c.command || !ignoresTerm(c.command)));
   });
   return quick ? Math.min(grace, 1) * 1000 : grace * 1000;
 }

@@ -3,6 +3,7 @@
 import { ApiServer } from '../api/server.ts';
 import type { Container, KObject, Node, Pod } from '../api/types.ts';
 import { podTemplateHash } from '../api/naming.ts';
+import { daemonSetRevision } from '../controllers/daemonset.ts';
 import { kubeApiAccessVolume } from '../api/defaults.ts';
 import { SCHEMA_VERSION, type ClusterState } from '../store/schema.ts';
 import { CliError } from '../api/errors.ts';
@@ -363,7 +364,7 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
         systemPod(api, {
           name: `${ds.metadata.name}-${api.rng.suffix()}`,
           node,
-          labels: { ...labels, 'controller-revision-hash': podTemplateHash(ds.spec.template).slice(0, 10), 'pod-template-generation': '1' },
+          labels: { ...labels, 'controller-revision-hash': daemonSetRevision(ds), 'pod-template-generation': '1' },
           containers: containers as Container[],
           owner: ds,
           hostNetwork: true,

@@ -134,3 +134,32 @@ test('StatefulSet: ordered pods with stable names and DNS, scale down from the t
     k.cleanup();
   }
 });
+
+test('rollout restart and status for daemon sets (node by node) and stateful sets', () => {
+  const k = Sandbox.paused();
+  try {
+    assert.equal(k.ok('rollout status ds/kube-proxy -n kube-system'), 'daemon set "kube-proxy" successfully rolled out\n');
+    assert.equal(k.ok('rollout restart ds/kube-proxy -n kube-system'), 'daemonset.apps/kube-proxy restarted\n');
+    assert.equal(k.ok('get ds kube-proxy -n kube-system -o jsonpath={.metadata.annotations.deprecated\\.daemonset\\.template\\.generation}'), '2');
+    const seen = new Set<string>();
+    for (let i = 0; i < 20; i++) {
+      k.ok('sim advance 1s');
+      seen.add(k.ok('rollout status ds/kube-proxy -n kube-system --watch=false'));
+      const terminating = k.ok('get pods -n kube-system -l k8s-app=kube-proxy --no-headers').split('\n').filter((l) => / Terminating /.test(l));
+      assert.ok(terminating.length <= 1, 'maxUnavailable 1: one node at a time');
+    }
+    assert.ok(seen.has('Waiting for daemon set "kube-proxy" rollout to finish: 1 out of 3 new pods have been updated...\n'), [...seen].join(''));
+    assert.ok(seen.has('daemon set "kube-proxy" successfully rolled out\n'));
+    assert.equal(new Set(k.ok(['get', 'pods', '-n', 'kube-system', '-l', 'k8s-app=kube-proxy', '-o', 'jsonpath={.items[*].metadata.labels.controller-revision-hash}']).split(' ')).size, 1);
+
+    k.ok(['apply', '-f', STS]);
+    assert.equal(k.ok('rollout status sts/web --watch=false'), 'Waiting for 3 pods to be ready...\n');
+    k.ok('sim advance 30s');
+    assert.equal(k.ok('rollout status sts/web'), 'partitioned roll out complete: 3 new pods have been updated...\n');
+    assert.equal(k.ok('rollout restart sts/web'), 'statefulset.apps/web restarted\n');
+    assert.deepEqual(k.run('rollout pause sts/web'), { stdout: '', stderr: 'error: statefulset.apps/web pausing is not supported\n', code: 1 });
+    assert.deepEqual(k.run('rollout status job/x'), { stdout: '', stderr: 'error: no status viewer has been implemented for Job\n', code: 1 });
+  } finally {
+    k.cleanup();
+  }
+});

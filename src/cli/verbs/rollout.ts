@@ -53,15 +53,56 @@ export function deploymentStatus(d: KObject, wantRevision?: number): { line: str
   return { line: `deployment "${name}" successfully rolled out`, done: true };
 }
 
+/** kubectl's DaemonSetStatusViewer. */
+export function daemonSetStatus(ds: KObject): { line: string; done: boolean; error?: string } {
+  if (ds.spec.updateStrategy?.type !== 'RollingUpdate') return { line: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const s = ds.status ?? {};
+  if ((ds.metadata.generation ?? 1) > (s.observedGeneration ?? 0)) return { line: 'Waiting for daemon set spec update to be observed...', done: false };
+  const name = ds.metadata.name;
+  if ((s.updatedNumberScheduled ?? 0) < (s.desiredNumberScheduled ?? 0)) {
+    return { line: `Waiting for daemon set "${name}" rollout to finish: ${s.updatedNumberScheduled ?? 0} out of ${s.desiredNumberScheduled ?? 0} new pods have been updated...`, done: false };
+  }
+  if ((s.numberAvailable ?? 0) < (s.desiredNumberScheduled ?? 0)) {
+    return { line: `Waiting for daemon set "${name}" rollout to finish: ${s.numberAvailable ?? 0} of ${s.desiredNumberScheduled ?? 0} updated pods are available...`, done: false };
+  }
+  return { line: `daemon set "${name}" successfully rolled out`, done: true };
+}
+
+/** kubectl's StatefulSetStatusViewer. */
+export function statefulSetStatus(sts: KObject): { line: string; done: boolean; error?: string } {
+  const strategy = sts.spec.updateStrategy ?? {};
+  if (strategy.type !== 'RollingUpdate') return { line: '', done: true, error: 'rollout status is only available for RollingUpdate strategy type' };
+  const s = sts.status ?? {};
+  if (!s.observedGeneration || (sts.metadata.generation ?? 1) > s.observedGeneration) return { line: 'Waiting for statefulset spec update to be observed...', done: false };
+  const replicas = sts.spec.replicas ?? 1;
+  if ((s.readyReplicas ?? 0) < replicas) return { line: `Waiting for ${replicas - (s.readyReplicas ?? 0)} pods to be ready...`, done: false };
+  if (strategy.rollingUpdate) {
+    const partition = strategy.rollingUpdate.partition;
+    if (partition !== undefined && (s.updatedReplicas ?? 0) < replicas - partition) {
+      return { line: `Waiting for partitioned roll out to finish: ${s.updatedReplicas ?? 0} out of ${replicas - partition} new pods have been updated...`, done: false };
+    }
+    return { line: `partitioned roll out complete: ${s.updatedReplicas ?? 0} new pods have been updated...`, done: true };
+  }
+  if (s.updateRevision !== s.currentRevision) return { line: `waiting for statefulset rolling update to complete ${s.updatedReplicas ?? 0} pods at revision ${s.updateRevision}...`, done: false };
+  return { line: `statefulset rolling update complete ${s.currentReplicas ?? 0} pods at revision ${s.currentRevision}...`, done: true };
+}
+
+const STATUS_VIEWERS: Record<string, (o: KObject, revision?: number) => { line: string; done: boolean; error?: string }> = {
+  deployments: deploymentStatus,
+  daemonsets: daemonSetStatus,
+  statefulsets: statefulSetStatus,
+};
+
 async function rolloutStatus(target: Target, args: string[], o: any): Promise<void> {
   const [ref] = oneDeployment(args, 'status');
-  if (ref.type.plural !== 'deployments') throw new CliError(`no status viewer has been implemented for ${ref.type.kind}`);
+  const viewer = STATUS_VIEWERS[ref.type.plural];
+  if (!viewer) throw new CliError(`no status viewer has been implemented for ${ref.type.kind}`);
   const timeoutMs = o.timeout && o.timeout !== '0s' && o.timeout !== '0' ? parseDuration(o.timeout) : 0;
   const watch = o.watch !== 'false';
   const wantRevision = o.revision ? Number(o.revision) : undefined;
   const report = (d: KObject | undefined): boolean => {
     if (!d) throw notFound(ref.type, ref.name);
-    const st = deploymentStatus(d, wantRevision);
+    const st = viewer(d, wantRevision);
     if (st.error) throw new CliError(st.error);
     out(`${st.line}\n`);
     return st.done;
@@ -69,11 +110,11 @@ async function rolloutStatus(target: Target, args: string[], o: any): Promise<vo
   const result = await watchLoop({
     cluster: target.cluster,
     timeoutMs,
-    start: (api) => report(api.get('deployments', target.namespace, ref.name)),
+    start: (api) => report(api.get(ref.type, target.namespace, ref.name)),
     onChanges: (api, entries) => {
       if (!watch) return true;
       for (const e of entries) {
-        if (e.resource !== 'deployments' || e.obj.metadata.namespace !== target.namespace || e.obj.metadata.name !== ref.name) continue;
+        if (e.resource !== ref.type.plural || e.obj.metadata.namespace !== target.namespace || e.obj.metadata.name !== ref.name) continue;
         if (e.type === 'DELETED') throw new CliError(`object has been deleted`);
         if (report(e.obj)) return true;
       }
@@ -159,15 +200,17 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
 
 function mutate(target: Target, args: string[], verb: string, o: any, fn: (d: KObject, ref: string) => string): void {
   const refs = oneDeployment(args, verb);
+  // Daemon sets and stateful sets restart; only deployments pause.
+  const kinds = verb === 'restart' ? ['deployments', 'daemonsets', 'statefulsets'] : ['deployments'];
   const { lines, errors } = withCluster(target.cluster, (api) => {
     const lines: string[] = [];
     const errors: string[] = [];
     for (const ref of refs) {
-      if (ref.type.plural !== 'deployments') {
+      if (!kinds.includes(ref.type.plural)) {
         errors.push(`error: ${qualifiedSingular(ref.type)}/${ref.name} ${verb === 'restart' ? 'restarting' : verb === 'pause' ? 'pausing' : 'resuming'} is not supported`);
         continue;
       }
-      const d = api.get('deployments', target.namespace, ref.name);
+      const d = api.get(ref.type, target.namespace, ref.name);
       if (!d) {
         errors.push(renderError(notFound(ref.type, ref.name)));
         continue;
