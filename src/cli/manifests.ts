@@ -114,6 +114,8 @@ export type ManifestAction = 'creating' | 'patching' | 'replacing' | 'deleting' 
 export function eachManifest(
   manifests: Manifest[],
   fn: (m: Manifest, doing: (action: ManifestAction) => void) => string | void,
+  /** Runs between documents: each is a request of its own, which the control plane reacts to (a namespace gets its service account). */
+  afterEach?: () => void,
 ): { lines: string[]; errors: string[] } {
   const lines: string[] = [];
   const errors: string[] = [];
@@ -131,6 +133,7 @@ export function eachManifest(
       else errors.push(renderError(e));
       if (e instanceof StreamError) break;
     }
+    afterEach?.();
   }
   return { lines, errors };
 }

@@ -13,6 +13,7 @@ import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
 import { decodeManifest, eachManifest, fieldValidation, LAST_APPLIED, prepareManifest, readManifests, readStdin, setLastApplied, type FieldValidation } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
+import { settle } from '../../sim/engine.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -71,7 +72,7 @@ export function registerApply(program: Command): void {
         const operation = o.serverSide ? 'serverside-applied' : 'configured';
         if (comparable(next) === comparable(live)) return printCreated(live, o.serverSide ? operation : 'unchanged', o.output, dryRun);
         return printCreated(dryRun === 'none' ? api.replace(merged) : next, operation, o.output, dryRun);
-      }),
+      }, () => settle(api)),
     );
     for (const w of warnings) err(w);
     out(lines.join(''));

@@ -30,7 +30,7 @@ function checkShape(shape: ClusterShape): void {
   }
 }
 
-function buildCluster(name: string, shape: ClusterShape, seed?: number): void {
+export function buildCluster(name: string, shape: ClusterShape, seed?: number): void {
   const store = openClusterStore(name);
   store.locked(() => {
     store.write(createClusterState({ name, ...shape, seed, wall: wallNow() }));

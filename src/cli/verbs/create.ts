@@ -9,6 +9,7 @@ import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
 import { decodeManifest, eachManifest, fieldValidation, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
+import { settle } from '../../sim/engine.ts';
 import { NAME_ALPHABET } from '../../util/rand.ts';
 import { registerCreateService } from './service.ts';
 import { registerCreateConfig } from './create-config.ts';
@@ -29,7 +30,7 @@ function createFromFiles(o: any): void {
       decodeManifest(obj, mode, warnings);
       if (o.saveConfig) setLastApplied(obj);
       return printCreated(api.create(obj, { dryRun: dryRun !== 'none' }), 'created', o.output, dryRun);
-    }),
+    }, () => settle(api)),
   );
   for (const w of warnings) err(w);
   out(lines.join(''));

@@ -17,6 +17,8 @@ import { registerApply } from './apply.ts';
 import { registerReplace } from './replace.ts';
 import { registerPatch } from './patch.ts';
 import { registerExplain } from './explain.ts';
+import { registerLab } from './lab.ts';
+import { registerExam } from './exam.ts';
 import { registerExpose } from './service.ts';
 import { registerCompletion } from './completion.ts';
 import { registerExec } from './exec.ts';
@@ -54,4 +56,6 @@ export function registerVerbs(program: Command): void {
   registerSim(program);
   registerNodeSim(program);
   registerCurl(program);
+  registerLab(program);
+  registerExam(program);
 }

@@ -56,7 +56,7 @@ export function registerReplace(program: Command): void {
         }
         doing('replacing');
         return printCreated(api.replace(obj, { dryRun: dryRun !== 'none' }), 'replaced', o.output, dryRun);
-      }),
+      }, () => settle(api)),
     );
     for (const w of warnings) err(w);
     out(lines.join(''));
