@@ -36,6 +36,7 @@ await build({
 
 import { copyFileSync } from 'node:fs';
 copyFileSync('src/api/openapi/k8s-schema.json', 'dist/k8s-schema.json');
+copyFileSync('src/cli/kubectl-options.json', 'dist/kubectl-options.json');
 
 // Warm V8's code cache (dist/kubesim.cjs.cache, read by bin/kubesim) with one real command.
 import { spawnSync } from 'node:child_process';

@@ -1,4 +1,7 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, type Option } from 'commander';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { HelpOption } from './help.ts';
 import { out, err } from './io.ts';
 import { completionResponse, completionScope, isCompletionRequest, type CompletionData } from './completion.ts';
 import { resolveTarget, withCluster, type Target } from '../sim/session.ts';
@@ -45,8 +48,24 @@ function helpFor(program: Command, cmd: Command): string {
     return rootHelp(PROGRAM, names, extra);
   }
   const path = commandPath(cmd).split(' ').slice(1).join(' ');
-  if (VERB_HELP[path]) return verbHelp(PROGRAM, path, cmd.options as any, cmd.commands.map((c) => c.name()));
+  if (VERB_HELP[path]) return verbHelp(PROGRAM, path, inKubectlWords(path, cmd.options), cmd.commands.map((c) => c.name()));
   return `${cmd.description()}\n\nUsage:\n  ${PROGRAM} ${path} ${cmd.usage()}\n${cmd.commands.length ? `\nAvailable Commands:\n${cmd.commands.map((c) => `  ${c.name().padEnd(12)} ${c.summary() || c.description().split('\n')[0]}`).join('\n')}\n` : ''}${cmd.options.length ? `\nOptions:\n${cmd.options.map((o) => `  ${o.flags.padEnd(28)} ${o.description}`).join('\n')}\n` : ''}`;
+}
+
+/** The flags kubectl also has, described (and their defaults shown) as kubectl's --help does. */
+function inKubectlWords(path: string, options: readonly Option[]): HelpOption[] {
+  let table: Record<string, Record<string, { default: string; description: string }>> = {};
+  try {
+    table = JSON.parse(readFileSync(fileURLToPath(new URL('./kubectl-options.json', import.meta.url)), 'utf8'));
+  } catch {
+    // Without the table, kubesim's own descriptions stand.
+  }
+  const theirs = table[path] ?? {};
+  return options.map((o) => {
+    const long = (o.long ?? '').replace(/^--/, '');
+    const known = theirs[long] ?? theirs[long.replace(/^no-/, '')];
+    return known ? { ...(o as any), description: known.description, defaultDisplay: known.default } : (o as any);
+  });
 }
 
 /** pflag accepts `-o=wide`; commander would take `=wide` as the value. */

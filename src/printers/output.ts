@@ -10,6 +10,7 @@ import { asList, toJson, toYaml } from './serialize.ts';
 import { present } from './present.ts';
 import { compileJsonPath } from './jsonpath.ts';
 import { customColumnsTable, parseCustomColumnsSpec } from './custom-columns.ts';
+import { paintTable } from './colour-table.ts';
 
 export interface Group {
   type: ResourceType;
@@ -25,6 +26,8 @@ export interface OutputOptions {
   showKind?: boolean;
   /** The request named exactly one object: -o yaml/json print it bare, not as a List. */
   single?: boolean;
+  /** Paint statuses (a terminal is watching). */
+  colour?: boolean;
 }
 
 const GENERIC_FORMATS = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
@@ -87,8 +90,19 @@ export function renderTables(groups: Group[], opts: OutputOptions, ctx: PrintCon
   const kindPrefix = opts.showKind || groups.length > 1;
   const parts = groups
     .filter((g) => g.objects.length)
-    .map((g) => formatTable(tableRows(g, opts, ctx, kindPrefix), TABLE_OPTS));
+    .map((g) => {
+      const rows = tableRows(g, opts, ctx, kindPrefix);
+      const text = formatTable(rows, TABLE_OPTS);
+      return opts.colour ? paintTable(text, rows, headerOf(g, opts), !opts.noHeaders) : text;
+    });
   return parts.join('\n');
+}
+
+/** The column names of a group's table, as tableRows lays them out. */
+function headerOf(group: Group, opts: OutputOptions): string[] {
+  const wide = opts.output === 'wide';
+  const printer = printerFor(group.type.plural, wide);
+  return [...(opts.allNamespaces && group.type.namespaced ? ['NAMESPACE'] : []), ...printer.columns.filter((c) => wide || !c.wide).map((c) => c.name)];
 }
 
 export function render(groups: Group[], opts: OutputOptions, ctx: PrintContext): string {

@@ -19,6 +19,7 @@ import { controllerOf, ownedPods } from '../../controllers/replicaset.ts';
 import { present } from '../../printers/present.ts';
 import { out, err } from '../io.ts';
 import { RawError } from '../../api/errors.ts';
+import { colourEnabled, colours } from '../colour.ts';
 
 function eventsFor(api: ApiServer, obj: KObject): EventObject[] {
   return api
@@ -122,7 +123,9 @@ export function registerDescribe(program: Command): void {
         }
         return { texts, errors, empty: !texts.length };
       });
-      out(texts.join('\n\n'));
+      const text = texts.join('\n\n');
+      // On a terminal, Warning events stand out (the layout is already done: widths are unchanged).
+      out(colourEnabled() ? text.replace(/^( {2})(Warning)(?= )/gm, (_m, pad, w) => pad + colours().yellow(w)) : text);
       for (const e of errors) err(e);
       if (empty && !errors.length) err(opts.allNamespaces ? 'No resources found' : `No resources found in ${target.namespace} namespace.`);
       if (errors.length) process.exitCode = 1;

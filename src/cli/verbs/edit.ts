@@ -26,6 +26,16 @@ function runEditor(file: string): void {
   if (r.status !== 0) throw new CliError(`there was a problem with the editor "${editor}"`);
 }
 
+/** Lets the user edit a text in their editor; undefined when they leave it as it was. */
+export function editText(text: string): string | undefined {
+  const dir = mkdtempSync(join(tmpdir(), 'kubectl-edit-'));
+  const file = join(dir, `${Math.floor(Math.random() * 1e9)}.yaml`);
+  writeFileSync(file, HEADER + text);
+  runEditor(file);
+  const body = stripComments(readFileSync(file, 'utf8'));
+  return body.trim() === text.trim() || !body.trim() ? undefined : body;
+}
+
 function stripComments(text: string): string {
   return text
     .split('\n')

@@ -14,6 +14,7 @@ import { sortByJsonPath, UnsortableFieldError } from '../../printers/custom-colu
 import { out, err } from '../io.ts';
 import { watch } from './get-watch.ts';
 import { requestTimeoutMs } from '../program.ts';
+import { colourEnabled } from '../colour.ts';
 
 export interface ListOptions {
   selector?: string;
@@ -111,6 +112,7 @@ export function registerGet(program: Command): void {
         allNamespaces: opts.allNamespaces,
         showKind: opts.showKind,
         single: requests.length === 1 && requests[0].names.length === 1,
+        colour: colourEnabled(),
       };
       if (opts.watch || opts.watchOnly) {
         if (requests.length > 1) {

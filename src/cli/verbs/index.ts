@@ -19,6 +19,7 @@ import { registerPatch } from './patch.ts';
 import { registerExplain } from './explain.ts';
 import { registerLab } from './lab.ts';
 import { registerExam } from './exam.ts';
+import { registerOptions, registerShellVerbs } from './shell.ts';
 import { registerExpose } from './service.ts';
 import { registerCompletion } from './completion.ts';
 import { registerExec } from './exec.ts';
@@ -58,4 +59,6 @@ export function registerVerbs(program: Command): void {
   registerCurl(program);
   registerLab(program);
   registerExam(program);
+  registerShellVerbs(program);
+  registerOptions(program);
 }

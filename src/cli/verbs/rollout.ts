@@ -1,5 +1,5 @@
 // kubectl rollout status | history | undo | restart | pause | resume
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError, RawError, renderError, notFound, ApiError } from '../../api/errors.ts';
 import { qualifiedSingular, type ResourceType } from '../../api/resources.ts';
 import type { KObject } from '../../api/types.ts';
@@ -276,7 +276,7 @@ export function registerRollout(program: Command): void {
     .description('Restart a resource.')
     .usage('RESOURCE [options]')
     .argument('[args...]')
-    .option('--record', 'Record current kubectl command in the resource annotation (deprecated).')
+    .addOption(new Option('--record', 'Record current kubectl command in the resource annotation (deprecated).').hideHelp())
     .action((args: string[], _o, cmd: Command) => {
       const o = allOpts<any>(cmd);
       const target = resolveTarget(o);

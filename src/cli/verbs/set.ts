@@ -1,5 +1,5 @@
 // kubectl set image | env | resources: change a workload's pod template (starting a rollout).
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError, RawError } from '../../api/errors.ts';
 import { qualifiedSingular } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
@@ -77,7 +77,7 @@ const common = (c: Command) =>
   c
     .option('--all', 'Select all resources, in the namespace of the specified resource types')
     .option('-l, --selector <selector>', 'Selector (label query) to filter on')
-    .option('--record', 'Record current kubectl command in the resource annotation (deprecated).');
+    .addOption(new Option('--record', 'Record current kubectl command in the resource annotation (deprecated).').hideHelp());
 
 export function registerSet(program: Command): void {
   const set = program.command('set').summary('Set specific features on objects').description('Configure application resources.\n\nThese commands help you make changes to existing application resources.');
