@@ -80,6 +80,8 @@ function stripClientFields(o: KObject): KObject {
   return copy;
 }
 
+const randomSuffix = () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
+
 /** Places metadata.namespace where Go's ObjectMeta has it: right after the name. */
 function withNamespace(obj: KObject, ns: string): KObject {
   const { name, ...rest } = obj.metadata;
@@ -91,15 +93,20 @@ function withNamespace(obj: KObject, ns: string): KObject {
  * the namespace when -n was given); otherwise the API server creates it, and its errors come
  * back wrapped as kubectl wraps them (`failed to create <what>: ...`).
  */
-export function submitTyped(o: any, what: string, obj: KObject): void {
+export function submitTyped(o: any, what: string, build: KObject | ((random: () => string) => KObject)): void {
   const dryRun = dryRunMode(o.dryRun);
-  const namespaced = resourceForKind(obj.kind).namespaced;
+  const make = typeof build === 'function' ? build : () => build;
   if (dryRun === 'client') {
+    const obj = make(randomSuffix);
+    const namespaced = resourceForKind(obj.kind).namespaced;
     out(printCreated(o.namespace && namespaced ? withNamespace(obj, o.namespace) : obj, 'created', o.output, dryRun));
     return;
   }
   const target = resolveTarget(o);
   const created = withCluster(target.cluster, (api) => {
+    // Anything random in the object comes from the cluster's seeded generator: replays repeat.
+    const obj = make(() => api.rng.suffix());
+    const namespaced = resourceForKind(obj.kind).namespaced;
     const sent = stripClientFields(namespaced ? withNamespace(obj, target.namespace) : obj);
     try {
       return api.create(sent, { dryRun: dryRun === 'server' });
@@ -173,8 +180,7 @@ export function registerCreate(program: Command): void {
     if (o.image.length > 1 && command.length) throw new CliError('cannot specify multiple --image options and command');
     for (const image of o.image) if (!parseImageRef(image)) throw new CliError(`invalid image name "${image}": invalid reference format`);
     // The container name of an image with '.' or '_' gets a random suffix, as kubectl's does.
-    const rand = () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
-    submitTyped(o, 'deployment', deploymentFor(name, o.image, o.replicas, o.port, command, rand));
+    submitTyped(o, 'deployment', (random) => deploymentFor(name, o.image, o.replicas, o.port, command, random));
   });
 
   registerCreateConfig(create);
