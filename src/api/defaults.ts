@@ -240,6 +240,29 @@ const DEFAULTERS: Record<string, Defaulter> = {
     }
   },
   Job: jobDefaults,
+  PersistentVolume(obj) {
+    const spec = (obj.spec ??= {});
+    spec.persistentVolumeReclaimPolicy ??= 'Retain';
+    spec.volumeMode ??= 'Filesystem';
+    if (spec.hostPath) spec.hostPath.type ??= '';
+    obj.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), 'kubernetes.io/pv-protection'])];
+    obj.status ??= { phase: 'Pending' };
+  },
+  PersistentVolumeClaim(obj, api) {
+    const spec = (obj.spec ??= {});
+    spec.volumeMode ??= 'Filesystem';
+    // The DefaultStorageClass admission plugin: a claim that names no class gets the default one.
+    if (spec.storageClassName === undefined) {
+      const def = api.list('storageclasses').find((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');
+      if (def) spec.storageClassName = def.metadata.name;
+    }
+    obj.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), 'kubernetes.io/pvc-protection'])];
+    obj.status ??= { phase: 'Pending' };
+  },
+  StorageClass(obj) {
+    obj.reclaimPolicy ??= 'Delete';
+    obj.volumeBindingMode ??= 'Immediate';
+  },
   CronJob(obj) {
     const spec = (obj.spec ??= {});
     spec.concurrencyPolicy ??= 'Allow';

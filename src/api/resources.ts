@@ -28,13 +28,15 @@ const t = (
   categories,
 });
 
-/** In discovery order: core group first, then apps, then batch; `api-resources` follows this order. */
+/** In discovery order: core group first, then apps, batch and storage.k8s.io; `api-resources` follows this order. */
 export const RESOURCE_TYPES: ResourceType[] = [
   t('ConfigMap', 'configmaps', ['cm'], '', true),
   t('Endpoints', 'endpoints', ['ep'], '', true),
   t('Event', 'events', ['ev'], '', true),
   t('Namespace', 'namespaces', ['ns'], '', false),
   t('Node', 'nodes', ['no'], '', false),
+  t('PersistentVolumeClaim', 'persistentvolumeclaims', ['pvc'], '', true),
+  t('PersistentVolume', 'persistentvolumes', ['pv'], '', false),
   t('Pod', 'pods', ['po'], '', true, ['all']),
   t('Secret', 'secrets', [], '', true),
   t('ServiceAccount', 'serviceaccounts', ['sa'], '', true),
@@ -45,6 +47,7 @@ export const RESOURCE_TYPES: ResourceType[] = [
   t('StatefulSet', 'statefulsets', ['sts'], 'apps', true, ['all']),
   t('CronJob', 'cronjobs', ['cj'], 'batch', true, ['all']),
   t('Job', 'jobs', [], 'batch', true, ['all']),
+  t('StorageClass', 'storageclasses', ['sc'], 'storage.k8s.io', false),
 ];
 
 /** Order of kinds in `kubectl get all` (discovery order: core, apps, batch). */

@@ -246,6 +246,17 @@ export class ApiServer {
     return this.update(next);
   }
 
+  /** Takes a finalizer off an object; a deleted object goes once it has none left. */
+  removeFinalizer(obj: KObject, finalizer: string): void {
+    const stored = this.get(obj.kind, obj.metadata.namespace, obj.metadata.name);
+    if (!stored?.metadata.finalizers?.includes(finalizer)) return;
+    const copy = structuredClone(stored);
+    copy.metadata.finalizers = copy.metadata.finalizers!.filter((f) => f !== finalizer);
+    if (!copy.metadata.finalizers.length) delete copy.metadata.finalizers;
+    if (copy.metadata.deletionTimestamp && !copy.metadata.finalizers) this.remove(stored);
+    else this.update(copy);
+  }
+
   /** Removes an object from storage for good (after graceful deletion or finalization). */
   remove(obj: KObject): void {
     const rt = resourceForKind(obj.kind);
@@ -268,6 +279,13 @@ export class ApiServer {
     const obj = this.mustGet(rt, ns, name);
     if (obj.metadata.deletionTimestamp) {
       if (rt.kind === 'Pod' && opts.gracePeriodSeconds === 0) this.remove(obj);
+      return obj;
+    }
+    // Finalizers hold an object (Terminating) until the controllers that own them let it go.
+    if (obj.metadata.finalizers?.length && rt.kind !== 'Pod' && rt.kind !== 'Namespace') {
+      obj.metadata.deletionTimestamp = this.timestamp();
+      obj.metadata.deletionGracePeriodSeconds = 0;
+      this.update(obj);
       return obj;
     }
     if (rt.kind === 'Namespace') {

@@ -272,7 +272,54 @@ function validateDataKeys(obj: KObject, fields: string[]): FieldError[] {
   return errs;
 }
 
+const ACCESS_MODES = ['ReadWriteOnce', 'ReadOnlyMany', 'ReadWriteMany', 'ReadWriteOncePod'];
+const RECLAIM = ['Recycle', 'Delete', 'Retain'];
+const VOLUME_SOURCES = ['hostPath', 'local', 'nfs', 'csi', 'iscsi', 'fc', 'awsElasticBlockStore', 'gcePersistentDisk', 'azureDisk', 'azureFile', 'cephfs', 'rbd', 'cinder', 'flexVolume', 'glusterfs', 'portworxVolume', 'photonPersistentDisk', 'quobyte', 'scaleIO', 'storageos', 'vsphereVolume', 'flocker'];
+
+function validateAccessModes(modes: unknown, path: string, errs: FieldError[], detail?: string): void {
+  if (!Array.isArray(modes) || !modes.length) {
+    errs.push({ field: path, type: 'Required value', ...(detail ? { detail } : {}) });
+    return;
+  }
+  for (const m of modes) if (!ACCESS_MODES.includes(m)) errs.push({ field: path, type: 'Unsupported value', value: m, detail: `supported values: ${quoteList(ACCESS_MODES)}` });
+}
+
+function validatePersistentVolume(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  validateAccessModes(spec.accessModes, 'spec.accessModes', errs);
+  if (!spec.capacity?.storage) errs.push({ field: 'spec.capacity', type: 'Required value' });
+  if (!VOLUME_SOURCES.some((k) => spec[k])) errs.push({ field: 'spec', type: 'Required value', detail: 'must specify a volume type' });
+  if (spec.persistentVolumeReclaimPolicy && !RECLAIM.includes(spec.persistentVolumeReclaimPolicy)) {
+    errs.push({ field: 'spec.persistentVolumeReclaimPolicy', type: 'Unsupported value', value: spec.persistentVolumeReclaimPolicy, detail: `supported values: ${quoteList(RECLAIM)}` });
+  }
+  return errs;
+}
+
+function validatePersistentVolumeClaim(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  validateAccessModes(spec.accessModes, 'spec.accessModes', errs, 'at least 1 access mode is required');
+  if (!spec.resources?.requests?.storage) errs.push({ field: 'spec.resources[storage]', type: 'Required value' });
+  return errs;
+}
+
+const BINDING_MODES = ['Immediate', 'WaitForFirstConsumer'];
+
+function validateStorageClass(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  if (!obj.provisioner) errs.push({ field: 'provisioner', type: 'Required value' });
+  if (obj.reclaimPolicy && !['Delete', 'Retain'].includes(obj.reclaimPolicy)) errs.push({ field: 'reclaimPolicy', type: 'Unsupported value', value: obj.reclaimPolicy, detail: 'supported values: "Delete", "Retain"' });
+  if (obj.volumeBindingMode && !BINDING_MODES.includes(obj.volumeBindingMode)) {
+    errs.push({ field: 'volumeBindingMode', type: 'Unsupported value', value: obj.volumeBindingMode, detail: `supported values: ${quoteList(BINDING_MODES)}` });
+  }
+  return errs;
+}
+
 const VALIDATORS: Record<string, (obj: KObject) => FieldError[]> = {
+  PersistentVolume: validatePersistentVolume,
+  PersistentVolumeClaim: validatePersistentVolumeClaim,
+  StorageClass: validateStorageClass,
   Service: validateService,
   Pod: (obj) => validatePodSpec(obj.spec, 'spec'),
   Deployment: validateWorkload,
@@ -303,6 +350,18 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
     const sel = next.spec?.selector ?? {};
     const shown = { raw: `v1.LabelSelector{MatchLabels:map[string]string{${Object.keys(sel.matchLabels ?? {}).sort().map((k) => `"${k}":"${sel.matchLabels[k]}"`).join(', ')}}, MatchExpressions:[]v1.LabelSelectorRequirement(nil)}` };
     immutable('spec.selector', old.spec?.selector, next.spec?.selector, shown);
+  }
+  if (next.kind === 'PersistentVolumeClaim') {
+    const strip = (spec: any) => {
+      const s = structuredClone(spec ?? {});
+      delete s.resources;
+      delete s.volumeName;
+      delete s.volumeAttributesClassName;
+      return JSON.stringify(s);
+    };
+    if (strip(old.spec) !== strip(next.spec)) {
+      errs.push({ field: 'spec', type: 'Forbidden', detail: 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims' });
+    }
   }
   if (next.kind === 'Pod') {
     const strip = (spec: any) => {

@@ -12,6 +12,7 @@ import { nodeLifecycleController } from './node-lifecycle.ts';
 import { jobController } from './job.ts';
 import { cronJobController } from './cronjob.ts';
 import { statefulSetController } from './statefulset.ts';
+import { volumeBinder } from './volume-binder.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
 export const CONTROLLERS: Controller[] = [
@@ -24,6 +25,7 @@ export const CONTROLLERS: Controller[] = [
   jobController,
   nodeLifecycleController,
   scheduler,
+  volumeBinder,
   kubelet,
   endpointsController,
   loadBalancerController,

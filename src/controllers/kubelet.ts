@@ -16,6 +16,7 @@ import { parseQuantity } from '../util/quantity.ts';
 import { keyOf } from '../api/server.ts';
 import { resolveHost } from '../sim/network.ts';
 import { containerConfigError, missingVolumeSource } from '../sim/pod-config.ts';
+import { forgetPodData } from '../sim/volume-data.ts';
 
 const SYNC = 'kubelet-sync';
 const ADMIT_MS = 500;
@@ -639,6 +640,7 @@ function podTerminated(api: ApiServer, key: string): void {
   }
   delete api.state.runtime[pod.metadata.uid!];
   delete api.state.apps[pod.metadata.uid!];
+  forgetPodData(api, pod.metadata.uid!);
   api.remove(api.get('pods', ns, name)!);
 }
 
@@ -656,6 +658,7 @@ export const kubelet: Controller = {
         if (c.obj.metadata.uid) {
           delete api.state.runtime[c.obj.metadata.uid];
           delete api.state.apps[c.obj.metadata.uid];
+          forgetPodData(api, c.obj.metadata.uid);
         }
         continue;
       }

@@ -11,6 +11,7 @@ import { toleratedBy } from '../api/taints.ts';
 import { labelSelectorFromObject, matchesLabels } from '../api/selectors.ts';
 import { keyOf } from '../api/server.ts';
 import { compareStrings } from '../util/compare.ts';
+import { claimsOf, NO_PROVISIONER } from './volume-binder.ts';
 
 const RETRY = 'scheduler-retry';
 const RETRY_MS = 5 * 60 * 1000;
@@ -142,19 +143,63 @@ function setScheduledCondition(api: ApiServer, pod: Pod, status: 'True' | 'False
   pod.status.conditions = conds;
 }
 
+/**
+ * The VolumeBinding plugin's PreFilter: a claim that does not exist, is going away, or is unbound
+ * with immediate binding stops the pod before any node is looked at.
+ */
+function volumePreFilter(api: ApiServer, pod: Pod): string | undefined {
+  for (const name of claimsOf(pod)) {
+    const pvc = api.get('persistentvolumeclaims', pod.metadata.namespace, name);
+    if (!pvc) return `persistentvolumeclaim "${name}" not found`;
+    if (pvc.metadata.deletionTimestamp) return `persistentvolumeclaim "${name}" is being deleted`;
+    if (pvc.status?.phase === 'Bound') continue;
+    const sc = pvc.spec.storageClassName ? api.get('storageclasses', undefined, pvc.spec.storageClassName) : undefined;
+    if (sc?.volumeBindingMode !== 'WaitForFirstConsumer') return 'pod has unbound immediate PersistentVolumeClaims';
+  }
+  return undefined;
+}
+
+/**
+ * The VolumeBinding plugin's Filter: a bound volume must be reachable from the node (a local
+ * volume's node affinity); a claim waiting for its first consumer needs a provisioner, or an
+ * available volume to bind.
+ */
+function volumeFilter(api: ApiServer, pod: Pod, node: Node): Failure | undefined {
+  const labels = node.metadata.labels ?? {};
+  for (const name of claimsOf(pod)) {
+    const pvc = api.get('persistentvolumeclaims', pod.metadata.namespace, name);
+    if (!pvc) continue;
+    if (pvc.status?.phase !== 'Bound') {
+      const sc = api.get('storageclasses', undefined, pvc.spec.storageClassName ?? '');
+      const canBind = api.list('persistentvolumes').some((pv) => pv.status?.phase === 'Available' && (pv.spec.storageClassName ?? '') === (pvc.spec.storageClassName ?? ''));
+      if (sc?.provisioner === NO_PROVISIONER && !canBind) return { reason: "node(s) didn't find available persistent volumes to bind", resolvable: false };
+      continue;
+    }
+    const pv = api.get('persistentvolumes', undefined, pvc.spec.volumeName);
+    const terms = pv?.spec.nodeAffinity?.required?.nodeSelectorTerms;
+    if (!terms?.length) continue;
+    const ok = terms.some((t: any) => matchesLabels(labelSelectorFromObject({ matchExpressions: t.matchExpressions ?? [] }), labels));
+    if (!ok) return { reason: 'node(s) had volume node affinity conflict', resolvable: false };
+  }
+  return undefined;
+}
+
 /** Tries to place one pod; returns whether it was bound. */
 function schedulePod(api: ApiServer, pod: Pod, usage: Map<string, NodeUsage>): boolean {
   const nodes = api.list<Node>('nodes');
   const feasible: Node[] = [];
   const failures: Failure[] = [];
-  for (const node of nodes) {
-    const f = filter(pod, node, usage.get(node.metadata.name));
+  const preFilter = volumePreFilter(api, pod);
+  for (const node of preFilter ? [] : nodes) {
+    const f = filter(pod, node, usage.get(node.metadata.name)) ?? volumeFilter(api, pod, node);
     if (f) failures.push(f);
     else feasible.push(node);
   }
   const copy = structuredClone(pod);
   if (!feasible.length) {
-    const message = failureMessage(nodes.length, failures);
+    const message = preFilter
+      ? `0/${nodes.length} nodes are available: ${preFilter}. preemption: 0/${nodes.length} nodes are available: ${nodes.length} ${NOT_HELPFUL}.`
+      : failureMessage(nodes.length, failures);
     setScheduledCondition(api, copy, 'False', message);
     api.update(copy);
     api.recordEvent(copy, 'Warning', 'FailedScheduling', message, 'default-scheduler');
@@ -184,11 +229,12 @@ function schedulePod(api: ApiServer, pod: Pod, usage: Map<string, NodeUsage>): b
 const wantsScheduling = (p: Pod | undefined): p is Pod =>
   !!p && !p.spec.nodeName && !p.metadata.deletionTimestamp && (p.spec.schedulerName ?? 'default-scheduler') === 'default-scheduler';
 
-/** Changes after which an unschedulable pod may fit: capacity freed or nodes changed. */
+/** Changes after which an unschedulable pod may fit: capacity freed, nodes or claims changed. */
 function capacityChanged(changes: Change[]): boolean {
   return changes.some(
     (c) =>
       c.resource === 'nodes' ||
+      (c.resource === 'persistentvolumeclaims' && c.type !== 'DELETED') ||
       (c.resource === 'pods' && (c.type === 'DELETED' || ['Succeeded', 'Failed'].includes(c.obj.status?.phase))),
   );
 }
@@ -209,7 +255,7 @@ function byPriorityThenAge(a: Pod, b: Pod): number {
 
 export const scheduler: Controller = {
   name: 'default-scheduler',
-  watches: ['pods', 'nodes'],
+  watches: ['pods', 'nodes', 'persistentvolumeclaims'],
   reconcile(api, changes) {
     const pods = pendingPods(api, changes).sort(byPriorityThenAge);
     if (!pods.length) return;

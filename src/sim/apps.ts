@@ -23,6 +23,11 @@ export interface AppContext {
   now: number;
   /** CPUs of the node: nginx starts one worker per CPU (worker_processes auto). Default 2. */
   cpus?: number;
+  /**
+   * Files written into the container or its volumes: a file, null when the path lies on a mounted
+   * volume that lacks it (the image's own file is hidden), undefined to fall back to the image.
+   */
+  files?: (path: string) => { content: string; mtime: number } | null | undefined;
 }
 
 export interface AppRequest {
@@ -233,29 +238,46 @@ function nginxErrorPage(status: number, version: string): string {
   return `<html>\r\n<head><title>${title}</title></head>\r\n<body>\r\n<center><h1>${title}</h1></center>\r\n<hr><center>nginx/${version}</center>\r\n</body>\r\n</html>\r\n`;
 }
 
+const CONTENT_TYPES: Record<string, string> = { html: 'text/html', htm: 'text/html', txt: 'text/plain', css: 'text/css', js: 'application/javascript', json: 'application/json', xml: 'text/xml', png: 'image/png', jpg: 'image/jpeg', svg: 'image/svg+xml' };
+
+/**
+ * A file the server would send from its document root, if something wrote it there:
+ * ['file', ...] | ['forbidden'] (a directory without an index) | ['missing'] | undefined (the image's own files decide).
+ */
+function fromDocroot(ctx: AppContext, docroot: string, index: string, pathname: string): ['file', { content: string; mtime: number }, string] | ['forbidden'] | ['missing'] | undefined {
+  if (!ctx.files) return undefined;
+  const path = `${docroot}${pathname.endsWith('/') ? `${pathname}${index}` : pathname}`;
+  const found = ctx.files(path);
+  if (found) return ['file', found, CONTENT_TYPES[path.split('.').pop() ?? ''] ?? 'application/octet-stream'];
+  if (found === null) return pathname.endsWith('/') ? ['forbidden'] : ['missing'];
+  return undefined;
+}
+
 function nginx(ctx: AppContext, req: AppRequest): AppResponse {
   const version = nginxVersion(ctx.tag);
   const { pathname } = splitTarget(req.path);
   const date = httpDate(ctx.now);
+  const written = fromDocroot(ctx, '/usr/share/nginx/html', 'index.html', pathname);
   const isIndex = pathname === '/' || pathname === '/index.html';
-  const status = !isIndex ? 404 : req.method === 'GET' || req.method === 'HEAD' ? 200 : 405;
+  let status = written?.[0] === 'forbidden' ? 403 : written?.[0] === 'missing' || (!written && !isIndex) ? 404 : 200;
+  if (status === 200 && req.method !== 'GET' && req.method !== 'HEAD') status = 405;
   if (status !== 200) {
     const page = nginxErrorPage(status, version);
     const headers = { Server: `nginx/${version}`, Date: date, 'Content-Type': 'text/html', 'Content-Length': String(byteLength(page)), Connection: 'keep-alive' };
     return response(status, headers, page, req);
   }
-  const mtime = nginxIndexMtime(version);
-  const size = byteLength(NGINX_INDEX);
+  const [body, mtime, type] = written?.[0] === 'file' ? [written[1].content, Math.floor(written[1].mtime / 1000), written[2]] : [NGINX_INDEX, nginxIndexMtime(version), 'text/html'];
+  const size = byteLength(body);
   return response(200, {
     Server: `nginx/${version}`,
     Date: date,
-    'Content-Type': 'text/html',
+    'Content-Type': type,
     'Content-Length': String(size),
     'Last-Modified': httpDate(mtime * 1000),
     Connection: 'keep-alive',
     ETag: `"${mtime.toString(16)}-${size.toString(16)}"`,
     'Accept-Ranges': 'bytes',
-  }, NGINX_INDEX, req);
+  }, body, req);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -278,7 +300,20 @@ export function httpdVersion(tag: string): string {
 function httpd(ctx: AppContext, req: AppRequest): AppResponse {
   const { pathname } = splitTarget(req.path);
   const common = { Date: httpDate(ctx.now), Server: `Apache/${httpdVersion(ctx.tag)} (Unix)` };
-  if (pathname !== '/' && pathname !== '/index.html') {
+  const written = fromDocroot(ctx, '/usr/local/apache2/htdocs', 'index.html', pathname);
+  if (written?.[0] === 'file') {
+    const [, file, type] = written;
+    const size = byteLength(file.content);
+    return response(200, {
+      ...common,
+      'Last-Modified': httpDate(Math.floor(file.mtime / 1000) * 1000),
+      ETag: `"${size.toString(16)}-${(file.mtime * 1000).toString(16)}"`,
+      'Accept-Ranges': 'bytes',
+      'Content-Length': String(size),
+      'Content-Type': type,
+    }, file.content, req);
+  }
+  if (written || (pathname !== '/' && pathname !== '/index.html')) {
     return response(404, { ...common, 'Content-Length': String(byteLength(HTTPD_404)), 'Content-Type': 'text/html; charset=iso-8859-1' }, HTTPD_404, req);
   }
   return response(200, {

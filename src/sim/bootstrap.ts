@@ -488,6 +488,19 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
     },
     status: { loadBalancer: {} },
   });
+  // The default storage class of a kubeadm-built practice cluster (the local-path provisioner).
+  // Added without drawing on the random sequence, so the names and addresses of everything else
+  // in a cluster stay what they were before storage existed.
+  const rngBefore = api.rng.state;
+  api.create({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name: 'local-path', annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } },
+    provisioner: 'rancher.io/local-path',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'WaitForFirstConsumer',
+  });
+  api.rng.state = rngBefore;
   for (const pod of api.list<Pod>('pods')) {
     adoptRunningPod(api, pod);
     const images = (state.nodeImages[pod.spec.nodeName!] ??= ['registry.k8s.io/pause:3.10']);

@@ -34,7 +34,8 @@ type Delivery = { kind: 'response'; res: import('./apps.ts').AppResponse; ip: st
 function deliver(api: ApiServer, ctx: ClientContext, t: Target, method: string, headers?: Record<string, string>): Delivery {
   const ip = resolveHost(api, t.host, ctx.namespace);
   if (!ip) return { kind: 'resolve' };
-  const r = route(api, ip, t.port);
+  // Loopback is the client's own network namespace: its pod, or the node it runs on.
+  const r = route(api, ip.startsWith('127.') && ctx.clientIP ? ctx.clientIP : ip, t.port);
   if (r.kind === 'unresolved') return { kind: 'resolve' };
   if (r.kind === 'refused' || r.kind === 'timeout') return { kind: r.kind, ip };
   const res = podHttp(api, r.pod, r.port, { method, path: t.path, host: t.hostHeader, headers, clientIP: ctx.clientIP });

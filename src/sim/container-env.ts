@@ -121,7 +121,8 @@ export function containerFiles(api: ApiServer, pod: Pod, c: Container): Map<stri
   }
   const ref = parseImageRef(c.image);
   const image = ref ? lookupImage(ref).image : undefined;
-  if (image?.app === 'nginx') {
+  const docrootMounted = (c.volumeMounts ?? []).some((m) => `/usr/share/nginx/html/`.startsWith(`${m.mountPath.replace(/\/$/, '')}/`));
+  if (image?.app === 'nginx' && !docrootMounted) {
     files.set('/usr/share/nginx/html/', '');
     files.set('/usr/share/nginx/html/index.html', '');
     files.set('/usr/share/nginx/html/50x.html', '');

@@ -2,7 +2,7 @@
 // tools learners reach for. What the image does not have is "not found", as it would be; what
 // kubesim does not simulate says so in one line, never a silent success.
 import type { ApiServer } from '../api/server.ts';
-import type { Container, Pod } from '../api/types.ts';
+import type { Container, Node, Pod } from '../api/types.ts';
 import { lookupImage, parseImageRef, type ImageInfo } from './images.ts';
 import { containerEnv, containerFiles } from './container-env.ts';
 import { curl, nslookup, wget, type ClientContext } from './client-tools.ts';
@@ -10,6 +10,7 @@ import { shellWords } from './container-run.ts';
 import { appContext } from './traffic.ts';
 import { httpRequest, type CommandOutput } from './apps.ts';
 import { rfc1123z } from '../util/time.ts';
+import { containerFilesystem, nodeFilesystem, type LayeredFilesystem } from './volume-data.ts';
 
 export interface ShellContext {
   api: ApiServer;
@@ -33,59 +34,119 @@ function toolsOf(image: ImageInfo | undefined): Set<string> {
   return tools;
 }
 
+const STANDARD_DIRS = ['bin', 'dev', 'etc', 'home', 'mnt', 'opt', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'];
+
 const ok = (stdout = ''): CommandOutput => ({ stdout, stderr: '', exitCode: 0 });
 const fail = (stderr: string, exitCode = 1): CommandOutput => ({ stdout: '', stderr: stderr.endsWith('\n') ? stderr : `${stderr}\n`, exitCode });
+
+/** What a shell runs on: a container, or a node reached with `kubesim node ssh`. */
+export interface Machine {
+  api: ApiServer;
+  hostname: string;
+  env: Record<string, string>;
+  /** Files the machine provides read-only (kubelet-managed files, projected volumes, image files). */
+  files: Map<string, string>;
+  /** Generated content for a path (a server's default page), consulted before `files`. */
+  generated?: (path: string) => string | undefined;
+  fs: LayeredFilesystem;
+  tools: Set<string>;
+  busybox: boolean;
+  hasShell: boolean;
+  prompt: string;
+  /** The command line of PID 1, for ps. */
+  mainProcess: string;
+  client: ClientContext;
+}
+
+function containerMachine(ctx: ShellContext): Machine {
+  const { api, pod, container } = ctx;
+  const ref = parseImageRef(container.image);
+  const image = ref ? lookupImage(ref).image : undefined;
+  const busybox = /\/(busybox|alpine)$/.test(image?.repository ?? '');
+  const fs = containerFilesystem(api, pod, container);
+  return {
+    api,
+    hostname: pod.metadata.name,
+    env: containerEnv(api, pod, container),
+    files: containerFiles(api, pod, container),
+    generated: (path) => {
+      if (path !== '/usr/share/nginx/html/index.html' || fs.onVolume(path)) return undefined;
+      const app = appContext(api, pod, container, {});
+      const res = app && httpRequest(app, { method: 'GET', path: '/', port: 80, host: 'localhost', clientIP: '127.0.0.1' });
+      return res && 'body' in res ? res.body : undefined;
+    },
+    fs,
+    tools: toolsOf(image),
+    busybox,
+    hasShell: !!image?.shell,
+    prompt: busybox ? '/ # ' : `root@${pod.metadata.name}:/# `,
+    mainProcess: [...(container.command ?? image?.entrypoint ?? []), ...(container.args ?? (container.command ? [] : image?.cmd ?? []))].join(' '),
+    client: { namespace: pod.metadata.namespace ?? 'default', clientIP: pod.status?.podIP ?? '', tty: ctx.tty },
+  };
+}
 
 class Shell {
   private env: Record<string, string>;
   private files: Map<string, string>;
-  private image: ImageInfo | undefined;
+  private fs: LayeredFilesystem;
   private tools: Set<string>;
   private busybox: boolean;
   cwd = '/';
 
-  constructor(private ctx: ShellContext) {
-    this.env = containerEnv(ctx.api, ctx.pod, ctx.container);
-    this.files = containerFiles(ctx.api, ctx.pod, ctx.container);
-    const ref = parseImageRef(ctx.container.image);
-    this.image = ref ? lookupImage(ref).image : undefined;
-    this.tools = toolsOf(this.image);
-    this.busybox = /\/(busybox|alpine)$/.test(this.image?.repository ?? '');
+  constructor(private m: Machine, private session?: ShellSession) {
+    this.env = session?.env ?? { ...m.env };
+    if (session) {
+      session.env = this.env;
+      this.cwd = session.cwd;
+    }
+    this.files = m.files;
+    this.fs = m.fs;
+    this.tools = m.tools;
+    this.busybox = m.busybox;
   }
 
   get hasShell(): boolean {
-    return !!this.image?.shell;
+    return this.m.hasShell;
   }
 
   get prompt(): string {
-    return this.busybox ? '/ # ' : `root@${this.ctx.pod.metadata.name}:/# `;
+    return this.m.prompt;
   }
 
   private client(): ClientContext {
-    return { namespace: this.ctx.pod.metadata.namespace ?? 'default', clientIP: this.ctx.pod.status?.podIP ?? '', tty: this.ctx.tty };
+    return this.m.client;
+  }
+
+  private absolute(path: string): string {
+    const full = path.startsWith('/') ? path : `${this.cwd.replace(/\/$/, '')}/${path}`;
+    return full.replace(/\/{2,}/g, '/');
   }
 
   private readFile(path: string): string | undefined {
-    const full = path.startsWith('/') ? path : `${this.cwd.replace(/\/$/, '')}/${path}`;
-    if (full === '/usr/share/nginx/html/index.html') {
-      const ctx = appContext(this.ctx.api, this.ctx.pod, this.ctx.container, {});
-      if (ctx) {
-        const res = httpRequest(ctx, { method: 'GET', path: '/', port: 80, host: 'localhost', clientIP: '127.0.0.1' });
-        if ('body' in res) return res.body;
-      }
-    }
+    const full = this.absolute(path);
+    const written = this.fs.read(full);
+    if (written) return full.endsWith('/') ? undefined : written.content;
+    const generated = this.m.generated?.(full);
+    if (generated !== undefined) return generated;
     const v = this.files.get(full);
     return v === undefined || full.endsWith('/') ? undefined : v;
   }
 
+  /** Writes through the container's file system; the shell's complaint when the mount is read-only. */
+  private writeFile(path: string, content: string, append = false): CommandOutput | undefined {
+    if (this.fs.write(this.absolute(path), content, append)) return undefined;
+    return fail(this.busybox ? `sh: can't create ${path}: Read-only file system` : `bash: ${path}: Read-only file system`);
+  }
+
   private listDir(path: string): string[] | undefined {
-    const dir = `${(path.startsWith('/') ? path : `${this.cwd}/${path}`).replace(/\/+$/, '')}/`;
-    if (dir === '/') return ['bin', 'dev', 'etc', 'home', 'proc', 'root', 'sys', 'tmp', 'usr', 'var'];
-    const names = new Set<string>();
+    const dir = `${this.absolute(path).replace(/\/+$/, '')}/`;
+    if (dir === '/') return [...new Set([...STANDARD_DIRS, ...this.fs.list('/')])].sort();
+    const names = new Set<string>(this.fs.list(dir));
+    if (STANDARD_DIRS.includes(dir.slice(1, -1))) return [...names].sort();
     for (const f of this.files.keys()) {
       if (f.startsWith(dir) && f !== dir) names.add(f.slice(dir.length).split('/')[0]);
     }
-    return names.size || this.files.has(dir) ? [...names].sort() : undefined;
+    return names.size || this.files.has(dir) || this.fs.read(dir) || this.fs.onVolume(dir) ? [...names].sort() : undefined;
   }
 
   /** One simple command (argv already split). */
@@ -105,9 +166,17 @@ class Shell {
         return { stdout: '', stderr: '', exitCode: Number(args[0] ?? 0) || 0 };
       case 'pwd':
         return ok(`${this.cwd}\n`);
-      case 'cd':
-        this.cwd = args[0] ?? '/root';
+      case 'cd': {
+        const dir = this.absolute(args[0] ?? '/root').replace(/(.)\/$/, '$1');
+        if (!this.listDir(dir)) return fail(this.busybox ? `sh: cd: can't cd to ${args[0]}: No such file or directory` : `bash: cd: ${args[0]}: No such file or directory`);
+        this.cwd = dir;
+        if (this.session) this.session.cwd = dir;
         return ok();
+      }
+      case 'sudo': {
+        const rest = args.filter((a, i) => !(a.startsWith('-') && args.slice(0, i).every((b) => b.startsWith('-'))));
+        return rest.length ? this.run(rest, stdin) : fail('usage: sudo -h | -K | -k | -V');
+      }
       case 'export':
         for (const a of args) {
           const i = a.indexOf('=');
@@ -125,15 +194,15 @@ class Shell {
         if (args.length) return args.every((a) => a in this.env) ? ok(args.map((a) => `${this.env[a]}\n`).join('')) : { stdout: args.filter((a) => a in this.env).map((a) => `${this.env[a]}\n`).join(''), stderr: '', exitCode: 1 };
         return ok(Object.entries(this.env).map(([k, v]) => `${k}=${v}\n`).join(''));
       case 'hostname':
-        return ok(`${this.ctx.pod.metadata.name}\n`);
+        return ok(`${this.m.hostname}\n`);
       case 'whoami':
         return ok('root\n');
       case 'id':
         return ok('uid=0(root) gid=0(root) groups=0(root),10(wheel)\n');
       case 'uname':
-        return ok(args.includes('-a') ? `Linux ${this.ctx.pod.metadata.name} 5.15.0-130-generic #140-Ubuntu SMP x86_64 GNU/Linux\n` : 'Linux\n');
+        return ok(args.includes('-a') ? `Linux ${this.m.hostname} 5.15.0-130-generic #140-Ubuntu SMP x86_64 GNU/Linux\n` : 'Linux\n');
       case 'date':
-        return ok(`${rfc1123z(this.ctx.api.now()).replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) \+0000$/, '$1 $3 $2 $5 UTC $4')}\n`);
+        return ok(`${rfc1123z(this.m.api.now()).replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) \+0000$/, '$1 $3 $2 $5 UTC $4')}\n`);
       case 'sleep':
         return ok();
       case 'cat': {
@@ -155,7 +224,7 @@ class Shell {
         return fail(`ls: ${this.busybox ? `${target}: No such file or directory` : `cannot access '${target}': No such file or directory`}`, this.busybox ? 1 : 2);
       }
       case 'ps': {
-        const main = [...(this.ctx.container.command ?? this.image?.entrypoint ?? []), ...(this.ctx.container.args ?? (this.ctx.container.command ? [] : this.image?.cmd ?? []))].join(' ');
+        const main = this.m.mainProcess;
         return ok(this.busybox ? `PID   USER     TIME  COMMAND\n    1 root      0:00 ${main}\n    7 root      0:00 ps\n` : `    PID TTY          TIME CMD\n      1 ?        00:00:00 ${main.split(' ')[0].split('/').pop()}\n      7 pts/0    00:00:00 ps\n`);
       }
       case 'head':
@@ -186,19 +255,26 @@ class Shell {
       }
       case 'mkdir':
       case 'touch':
-        for (const a of args.filter((x) => !x.startsWith('-'))) this.files.set(name === 'mkdir' ? `${a.replace(/\/$/, '')}/` : a, '');
+        for (const a of args.filter((x) => !x.startsWith('-'))) {
+          const full = this.absolute(a);
+          const done = name === 'mkdir' ? this.fs.mkdir(full) : this.readFile(full) !== undefined || this.fs.write(full, '');
+          if (!done) {
+            const why = 'Read-only file system';
+            return fail(name === 'mkdir' ? (this.busybox ? `mkdir: can't create directory '${a}': ${why}` : `mkdir: cannot create directory '${a}': ${why}`) : this.busybox ? `touch: ${a}: ${why}` : `touch: cannot touch '${a}': ${why}`);
+          }
+        }
         return ok();
       case 'test':
         return { stdout: '', stderr: '', exitCode: 0 };
       case 'curl':
-        return curl(this.ctx.api, this.client(), args);
+        return curl(this.m.api, this.client(), args);
       case 'wget': {
-        const r = wget(this.ctx.api, this.client(), args);
-        if (r.saved) this.files.set(r.saved.path.startsWith('/') ? r.saved.path : `${this.cwd.replace(/\/$/, '')}/${r.saved.path}`, r.saved.content);
+        const r = wget(this.m.api, this.client(), args);
+        if (r.saved) return this.writeFile(r.saved.path, r.saved.content) ?? r;
         return r;
       }
       case 'nslookup':
-        return nslookup(this.ctx.api, this.client(), args);
+        return nslookup(this.m.api, this.client(), args);
       default:
         return fail(`kubesim: "${name}" is not simulated inside containers`, 126);
     }
@@ -234,17 +310,20 @@ class Shell {
     for (const stage of splitTop(text, ['|'])) {
       let words = shellWords(this.expand(stage.trim()));
       let redirect: string | undefined;
+      let append = false;
       const r = words.findIndex((w) => w === '>' || w === '>>');
       if (r >= 0) {
         redirect = words[r + 1];
+        append = words[r] === '>>';
         words = words.slice(0, r);
       }
       if (!words.length) continue;
       last = this.run(words, input);
       stderr += last.stderr;
       if (redirect) {
-        if (redirect !== '/dev/null') this.files.set(redirect, last.stdout);
-        last = { ...last, stdout: '' };
+        const refused = redirect === '/dev/null' ? undefined : this.writeFile(redirect, last.stdout, append);
+        last = refused ? { ...refused, stderr: '' } : { ...last, stdout: '' };
+        if (refused) stderr += refused.stderr;
       }
       input = last.stdout;
     }
@@ -303,9 +382,42 @@ function splitChain(text: string): { op: string; cmd: string }[] {
   return parts;
 }
 
+/** A node's shell (`kubesim node ssh`): its own disk, the host tools, sudo. */
+export function nodeMachine(api: ApiServer, node: Node): Machine {
+  const name = node.metadata.name;
+  const ip = node.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? '';
+  const files = new Map<string, string>([
+    ['/etc/hostname', `${name}\n`],
+    ['/etc/hosts', `127.0.0.1 localhost\n${ip} ${name}\n`],
+    ['/etc/os-release', 'PRETTY_NAME="Ubuntu 22.04.5 LTS"\nNAME="Ubuntu"\nVERSION_ID="22.04"\nID=ubuntu\n'],
+    ['/mnt/', ''],
+    ['/tmp/', ''],
+    ['/root/', ''],
+  ]);
+  return {
+    api,
+    hostname: name,
+    env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', HOSTNAME: name, USER: 'root' },
+    files,
+    fs: nodeFilesystem(api, name),
+    tools: new Set([...COMMON, 'bash', 'curl', 'sudo']),
+    busybox: false,
+    hasShell: true,
+    prompt: `root@${name}:/# `,
+    mainProcess: '/sbin/init',
+    client: { namespace: 'default', clientIP: ip, tty: true },
+  };
+}
+
+/** Where an interactive session stands between lines typed on a terminal. */
+export interface ShellSession {
+  cwd: string;
+  env?: Record<string, string>;
+}
+
 /** Runs `argv` in the container, as `kubectl exec POD -- argv` would. */
 export function execInContainer(ctx: ShellContext, argv: string[]): CommandOutput {
-  const shell = new Shell(ctx);
+  const shell = new Shell(containerMachine(ctx));
   const [cmd] = argv;
   if (!shell.hasShell && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(cmd)) {
     return fail(`error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${Math.random().toString(16).slice(2)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`, 1);
@@ -313,17 +425,26 @@ export function execInContainer(ctx: ShellContext, argv: string[]): CommandOutpu
   return shell.run(argv);
 }
 
+/** Runs one command line on a machine. */
+export function runOn(machine: Machine, argv: string[]): CommandOutput {
+  return new Shell(machine).run(argv);
+}
+
+export function containerMachineOf(ctx: ShellContext): Machine {
+  return containerMachine(ctx);
+}
+
 /** An interactive shell: runs each input line, prints the prompt, stops at exit or end of input. */
-export function interactiveShell(ctx: ShellContext, lines: string[], echoPrompt: boolean): { output: string; exitCode: number } {
-  const shell = new Shell(ctx);
+export function interactiveShell(target: ShellContext | Machine, lines: string[], echoPrompt: boolean, session?: ShellSession): { output: string; exitCode: number; exited: boolean } {
+  const shell = new Shell('fs' in target ? target : containerMachine(target), session);
   let output = echoPrompt ? shell.prompt : '';
   let code = 0;
   for (const l of lines) {
     const r = shell.line(l);
     output += r.stdout + r.stderr;
     code = r.exitCode;
-    if (/^\s*exit\b/.test(l)) return { output, exitCode: code };
+    if (/^\s*exit\b/.test(l)) return { output, exitCode: code, exited: true };
     if (echoPrompt) output += shell.prompt;
   }
-  return { output, exitCode: code };
+  return { output, exitCode: code, exited: false };
 }

@@ -5,6 +5,7 @@ import type { Container, Pod } from '../api/types.ts';
 import { lookupImage, parseImageRef } from './images.ts';
 import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply, type AppRequest } from './apps.ts';
 import { parseQuantity } from '../util/quantity.ts';
+import { containerFilesystem, type LayeredFilesystem } from './volume-data.ts';
 
 export interface LogLine {
   t: number;
@@ -30,6 +31,7 @@ export function appContext(api: ApiServer, pod: Pod, c: Container, state: Record
   const image = ref ? lookupImage(ref).image : undefined;
   if (!ref || !image) return undefined;
   const node = api.get('nodes', undefined, pod.spec.nodeName ?? '');
+  let written: LayeredFilesystem | undefined;
   return {
     app: image.app,
     podName: pod.metadata.name,
@@ -40,6 +42,10 @@ export function appContext(api: ApiServer, pod: Pod, c: Container, state: Record
     state,
     now: api.now(),
     cpus: node ? Math.max(1, Math.round(parseQuantity(node.status.capacity?.cpu ?? '2'))) : 2,
+    files: (path) => {
+      const fs = (written ??= containerFilesystem(api, pod, c));
+      return fs.read(path) ?? (fs.onVolume(path) ? null : undefined);
+    },
   };
 }
 

@@ -43,6 +43,8 @@ export interface ClusterState {
   runtime: Record<string, PodRuntime>;
   /** Images present on each node's container runtime. */
   nodeImages: Record<string, string[]>;
+  /** What containers wrote, by where it lives (see sim/volume-data.ts). */
+  volumeData?: Record<string, Record<string, { content: string; mtime: number }>>;
   /** Open watches (`get -w` processes) and the changes they have not read yet. */
   watch?: WatchState;
 }

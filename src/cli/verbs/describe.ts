@@ -14,6 +14,8 @@ import { describeNamespace } from '../../printers/describe/namespace.ts';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from '../../printers/describe/workloads.ts';
 import { describeCronJob, describeJob } from '../../printers/describe/batch.ts';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../../printers/describe/config.ts';
+import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../../printers/describe/storage.ts';
+import { claimsOf } from '../../controllers/volume-binder.ts';
 import { describeEndpoints, describeService } from '../../printers/describe/service.ts';
 import { controllerOf, ownedPods } from '../../controllers/replicaset.ts';
 import { present } from '../../printers/present.ts';
@@ -72,6 +74,12 @@ export function describeObject(api: ApiServer, type: ResourceType, obj: KObject)
       return describeConfigMap(obj, events, now);
     case 'secrets':
       return describeSecret(obj);
+    case 'persistentvolumes':
+      return describePersistentVolume(obj, events, now);
+    case 'persistentvolumeclaims':
+      return describePersistentVolumeClaim(obj, api.list<Pod>('pods', obj.metadata.namespace).filter((p) => claimsOf(p).includes(obj.metadata.name)), events, now);
+    case 'storageclasses':
+      return describeStorageClass(obj, events, now);
     case 'serviceaccounts': {
       const secrets = api.list('secrets', obj.metadata.namespace);
       const tokens = secrets

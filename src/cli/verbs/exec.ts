@@ -5,7 +5,8 @@ import { createInterface } from 'node:readline';
 import { CliError, RawError } from '../../api/errors.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
-import { execInContainer, interactiveShell } from '../../sim/container-shell.ts';
+import { execInContainer, interactiveShell, type Machine, type ShellContext, type ShellSession } from '../../sim/container-shell.ts';
+import type { ApiServer } from '../../api/server.ts';
 import { findPod, pickContainer } from './pod-target.ts';
 import { out, err } from '../io.ts';
 
@@ -26,33 +27,27 @@ function readStdinLines(): string[] {
   }
 }
 
-/** An interactive session on a terminal: a prompt, each line run in the cluster as it is typed. */
-export async function interactive(target: Target, podName: string, containerName: string, ns: string, tty: boolean): Promise<number> {
+/**
+ * An interactive session: lines from a pipe run in one go; on a terminal, a prompt and each line
+ * run in the cluster as it is typed (the session keeps its working directory and exports).
+ */
+export async function interactive(target: Target, machine: (api: ApiServer) => ShellContext | Machine): Promise<number> {
   if (!process.stdin.isTTY) {
     const lines = readStdinLines();
-    const r = withCluster(target.cluster, (api) => {
-      const pod = findPod(api, podName, ns);
-      return interactiveShell({ api, pod, container: pickContainer(pod, containerName, true), tty }, lines, false);
-    });
+    const r = withCluster(target.cluster, (api) => interactiveShell(machine(api), lines, false));
     out(r.output);
     return r.exitCode;
   }
+  const session: ShellSession = { cwd: '/' };
   const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
-  const prompt = withCluster(target.cluster, (api) => {
-    const pod = findPod(api, podName, ns);
-    return interactiveShell({ api, pod, container: pickContainer(pod, containerName, true), tty }, [], true).output;
-  });
-  rl.setPrompt(prompt);
+  rl.setPrompt(withCluster(target.cluster, (api) => interactiveShell(machine(api), [], true).output));
   rl.prompt();
   let code = 0;
   for await (const line of rl) {
-    const r = withCluster(target.cluster, (api) => {
-      const pod = findPod(api, podName, ns);
-      return interactiveShell({ api, pod, container: pickContainer(pod, containerName, true), tty }, [line], false);
-    });
+    const r = withCluster(target.cluster, (api) => interactiveShell(machine(api), [line], false, session));
     out(r.output);
     code = r.exitCode;
-    if (/^\s*exit\b/.test(line)) break;
+    if (r.exited) break;
     rl.prompt();
   }
   rl.close();
@@ -91,7 +86,10 @@ export function registerExec(program: Command): void {
       if (o.tty && !o.stdin) err('Unable to use a TTY - input is not a terminal or the right kind of file');
       let code: number;
       if (o.stdin && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(command[0]) && command.length === 1) {
-        code = await interactive(target, podName, containerName, target.namespace, !!o.tty);
+        code = await interactive(target, (api) => {
+          const pod = findPod(api, podName, target.namespace);
+          return { api, pod, container: pickContainer(pod, containerName, true), tty: !!o.tty };
+        });
       } else {
         const r = withCluster(target.cluster, (api) => {
           const pod = findPod(api, podName, target.namespace);

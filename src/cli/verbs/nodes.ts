@@ -13,6 +13,8 @@ import { STOPPED } from '../../controllers/node-lifecycle.ts';
 import { addNode } from '../../sim/bootstrap.ts';
 import { parseDuration } from '../../util/duration.ts';
 import { out, err } from '../io.ts';
+import { nodeMachine, runOn } from '../../sim/container-shell.ts';
+import { interactive } from './exec.ts';
 
 const NODES = lookupResource('nodes')!;
 
@@ -318,6 +320,35 @@ export function registerNodeSim(program: Command): void {
       const target = resolveTarget(o);
       const added = withCluster(target.cluster, (api) => addNode(api, name, o.cpu, o.memory));
       out(`node/${added} added\n`);
+    });
+  registerNodeSsh(node);
+}
+
+/** kubesim node ssh NODE [-- COMMAND]: a shell on the machine, as `minikube ssh` or `ssh node01` gives. */
+function registerNodeSsh(node: Command): void {
+  node
+    .command('ssh')
+    .description("A shell on the node's machine (its own disk: where hostPath volumes live); with -- COMMAND, run just that")
+    .usage('NODE [-- COMMAND [args...]]')
+    .argument('<name>')
+    .argument('[command...]')
+    .action(async (name: string, command: string[], _o, cmd: Command) => {
+      const target = resolveTarget(allOpts(cmd));
+      const machine = (api: ApiServer) => {
+        const n = api.get<Node>('nodes', undefined, name);
+        if (!n) throw notFound(NODES, name);
+        return nodeMachine(api, n);
+      };
+      let code: number;
+      if (command.length) {
+        const r = withCluster(target.cluster, (api) => runOn(machine(api), command));
+        out(r.stdout);
+        err(r.stderr);
+        code = r.exitCode;
+      } else {
+        code = await interactive(target, machine);
+      }
+      if (code) process.exitCode = code;
     });
 }
 

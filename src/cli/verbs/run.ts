@@ -12,6 +12,7 @@ import type { Pod } from '../../api/types.ts';
 import { watchLoop } from '../../sim/watch.ts';
 import { execInContainer } from '../../sim/container-shell.ts';
 import { interactive } from './exec.ts';
+import { findPod, pickContainer } from './pod-target.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -66,7 +67,8 @@ export function registerRun(program: Command): void {
     .option('-i, --stdin', 'Keep stdin open on the container in the pod, even if nothing is attached.')
     .option('-t, --tty', 'Allocate a TTY for the container in the pod.')
     .option('--rm', 'If true, delete the pod after it exits.  Only valid when attaching to the container.')
-    .option('--attach', 'If true, wait for the Pod to start running, and then attach to the Pod.');
+    .option('--attach', 'If true, wait for the Pod to start running, and then attach to the Pod.')
+    .option('-q, --quiet', 'If true, suppress prompt messages.');
   addDryRunOptions(cmd).action(async (name: string | undefined, rest: string[], _o, command: Command) => {
     const o = allOpts<any>(command);
     if (!name) throw new RawError(`error: NAME is required for run\nSee '${PROGRAM} run -h' for help and examples`);
@@ -128,11 +130,14 @@ async function runAttached(name: string, pod: KObject, o: any, rest: string[]): 
       return !p || ['Running', 'Succeeded', 'Failed'].includes(p.status?.phase ?? '');
     },
   });
-  if (o.tty) err("If you don't see a command prompt, try pressing enter.");
+  if (o.tty && !o.quiet) err("If you don't see a command prompt, try pressing enter.");
   let code: number;
   const shellOnly = !rest.length || (rest.length === 1 && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(rest[0]));
   if (shellOnly && o.stdin) {
-    code = await interactive(target, name, name, target.namespace, !!o.tty);
+    code = await interactive(target, (api) => {
+      const pod = findPod(api, name, target.namespace);
+      return { api, pod, container: pickContainer(pod, name, true), tty: !!o.tty };
+    });
   } else {
     const r = withCluster(target.cluster, (api) => {
       const p = api.get<Pod>('pods', target.namespace, name)!;
@@ -146,7 +151,7 @@ async function runAttached(name: string, pod: KObject, o: any, rest: string[]): 
     withCluster(target.cluster, (api) => {
       if (api.get('pods', target.namespace, name)) api.delete('pods', target.namespace, name, { gracePeriodSeconds: 0 });
     });
-    out(`pod "${name}" deleted\n`);
+    if (!o.quiet) out(`pod "${name}" deleted\n`);
   }
   if (code !== 0) {
     err(`pod ${target.namespace}/${name} terminated (Error)`);

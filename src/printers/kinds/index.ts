@@ -15,6 +15,7 @@ import {
   statefulSetPrinter,
 } from './simple.ts';
 import { cronJobPrinter, jobPrinter } from './batch.ts';
+import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
 
 /** The table printer of each resource (by plural), shared by every verb. */
 export function printerFor(plural: string, wide: boolean): KindPrinter {
@@ -49,6 +50,12 @@ export function printerFor(plural: string, wide: boolean): KindPrinter {
       return jobPrinter;
     case 'cronjobs':
       return cronJobPrinter;
+    case 'persistentvolumes':
+      return persistentVolumePrinter;
+    case 'persistentvolumeclaims':
+      return persistentVolumeClaimPrinter;
+    case 'storageclasses':
+      return storageClassPrinter;
     default:
       throw new Error(`no printer for ${plural}`);
   }

@@ -1,0 +1,152 @@
+// What containers write, kept where the bytes would really live, so it outlives the exec session
+// exactly as long as it would in a cluster: the container's writable layer (gone when the
+// container restarts), a pod's emptyDir (gone with the pod), a node's directories (hostPath and
+// local volumes: they stay on that node), or a network volume (follows the PersistentVolume).
+import type { ApiServer } from '../api/server.ts';
+import type { Container, KObject, Pod } from '../api/types.ts';
+
+export interface StoredFile {
+  content: string;
+  /** Milliseconds since the epoch. */
+  mtime: number;
+}
+
+/** One store: absolute paths (relative to the store's root) to files; directories end with '/'. */
+type Store = Record<string, StoredFile>;
+
+interface Mount {
+  /** Where the volume appears in the container, without a trailing slash ('' for the root). */
+  path: string;
+  /** The store holding it; undefined for volumes whose contents the kubelet projects (configMap, secret, ...). */
+  store?: string;
+  /** The volume's directory inside its store ('' or '/some/dir'). */
+  base: string;
+  readOnly: boolean;
+}
+
+function stores(api: ApiServer): Record<string, Store> {
+  return (api.state.volumeData ??= {});
+}
+
+/** The store to write into; the cluster is saved after this command. */
+function writable(api: ApiServer, store: string): Store {
+  api.dirty = true;
+  return (stores(api)[store] ??= {});
+}
+
+const join = (...parts: string[]) => `/${parts.join('/').split('/').filter(Boolean).join('/')}`;
+
+/** Where a pod's volume keeps its data: [store, directory inside it]. */
+function backing(api: ApiServer, pod: Pod, volume: any): [string, string] | undefined {
+  const node = pod.spec.nodeName ?? '';
+  if (volume.emptyDir) return [`emptyDir/${pod.metadata.uid}/${volume.name}`, ''];
+  if (volume.hostPath) return [`node/${node}`, volume.hostPath.path];
+  const claim = volume.persistentVolumeClaim?.claimName;
+  if (claim) {
+    const pvc = api.get('persistentvolumeclaims', pod.metadata.namespace, claim);
+    const pv = pvc?.spec.volumeName ? api.get('persistentvolumes', undefined, pvc.spec.volumeName) : undefined;
+    if (!pv) return undefined;
+    const local = pv.spec.hostPath ?? pv.spec.local;
+    return local ? [`node/${node}`, local.path] : [`pv/${pv.metadata.name}`, ''];
+  }
+  return undefined;
+}
+
+/** A container's view: its mounts over its own writable layer. */
+export function containerFilesystem(api: ApiServer, pod: Pod, c: Container): LayeredFilesystem {
+  const restarts = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.restartCount ?? 0;
+  const mounts: Mount[] = [{ path: '', store: `container/${pod.metadata.uid}/${c.name}/${restarts}`, base: '', readOnly: false }];
+  for (const m of c.volumeMounts ?? []) {
+    const v = (pod.spec.volumes ?? []).find((x: any) => x.name === m.name);
+    if (!v) continue;
+    const [store, base] = backing(api, pod, v) ?? [undefined, ''];
+    mounts.push({ path: join(m.mountPath).replace(/^\/$/, ''), store, base: m.subPath ? join(base, m.subPath) : base, readOnly: !!m.readOnly || !store });
+  }
+  return new LayeredFilesystem(api, mounts);
+}
+
+/** A node's own disk: where hostPath and local volumes keep their files. */
+export function nodeFilesystem(api: ApiServer, node: string): LayeredFilesystem {
+  return new LayeredFilesystem(api, [{ path: '', store: `node/${node}`, base: '', readOnly: false }]);
+}
+
+/** Mounts over a root: each path is read from and written to the innermost mount holding it. */
+export class LayeredFilesystem {
+  private mounts: Mount[];
+
+  constructor(private api: ApiServer, mounts: Mount[]) {
+    this.mounts = [...mounts].sort((a, b) => b.path.length - a.path.length);
+  }
+
+  private mountOf(path: string): Mount {
+    return this.mounts.find((m) => path === m.path || path.startsWith(`${m.path}/`))!;
+  }
+
+  private locate(path: string): { mount: Mount; store?: Store; key: string } {
+    const mount = this.mountOf(path);
+    const key = join(mount.base, path.slice(mount.path.length));
+    return { mount, store: mount.store ? stores(this.api)[mount.store] : undefined, key };
+  }
+
+  /** True when the path lies on a volume rather than the image's own files. */
+  onVolume(path: string): boolean {
+    return this.mountOf(path).path !== '';
+  }
+
+  read(path: string): StoredFile | undefined {
+    const { store, key } = this.locate(path);
+    return store?.[key];
+  }
+
+  /** Writes a file; false when the mount is read-only. */
+  write(path: string, content: string, append = false): boolean {
+    const { mount, key } = this.locate(path);
+    if (mount.readOnly || !mount.store) return false;
+    const store = writable(this.api, mount.store);
+    const before = append ? store[key]?.content ?? '' : '';
+    store[key] = { content: before + content, mtime: this.api.now() };
+    return true;
+  }
+
+  mkdir(path: string): boolean {
+    const { mount, key } = this.locate(path);
+    if (mount.readOnly || !mount.store) return false;
+    writable(this.api, mount.store)[`${key.replace(/\/$/, '')}/`] = { content: '', mtime: this.api.now() };
+    return true;
+  }
+
+  /** Names directly inside a directory, from the layer or volume that holds it. */
+  list(dir: string): string[] {
+    const { store, key } = this.locate(dir.replace(/\/$/, '') || '/');
+    const prefix = `${key.replace(/\/$/, '')}/`;
+    const names = new Set<string>();
+    for (const k of Object.keys(store ?? {})) if (k.startsWith(prefix) && k !== prefix) names.add(k.slice(prefix.length).split('/')[0]);
+    return [...names];
+  }
+}
+
+/** A pod is gone: its emptyDirs and its containers' writable layers go with it. */
+export function forgetPodData(api: ApiServer, uid: string): void {
+  const all = api.state.volumeData;
+  if (!all) return;
+  for (const key of Object.keys(all)) {
+    if (key.startsWith(`emptyDir/${uid}/`) || key.startsWith(`container/${uid}/`)) {
+      delete all[key];
+      api.dirty = true;
+    }
+  }
+}
+
+/** A volume was deleted by its reclaim policy: its data is wiped wherever it lived. */
+export function wipeVolumeData(api: ApiServer, pv: KObject): void {
+  const all = api.state.volumeData;
+  if (!all) return;
+  delete all[`pv/${pv.metadata.name}`];
+  const dir = (pv.spec.hostPath ?? pv.spec.local)?.path;
+  if (!dir) return;
+  const prefix = `${join(dir)}/`;
+  for (const [key, store] of Object.entries(all)) {
+    if (!key.startsWith('node/')) continue;
+    for (const path of Object.keys(store)) if (path.startsWith(prefix)) delete store[path];
+  }
+}
