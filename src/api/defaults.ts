@@ -15,25 +15,26 @@ export function imagePullPolicyFor(image: string): string {
   return !tag || tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
+/** Quantities are stored in canonical form, however they were written ("0.2" or 0.2 → "200m", "0.5Gi" → "512Mi"). */
+function canonicalQuantities(res: Record<string, unknown> | undefined): void {
+  if (!res) return;
+  for (const [k, v] of Object.entries(res)) {
+    if (typeof v !== 'number' && typeof v !== 'string') continue;
+    try {
+      res[k] = canonicalQuantity(String(v).trim());
+    } catch {
+      res[k] = String(v);
+    }
+  }
+}
+
 function containerDefaults(c: Container): void {
   c.imagePullPolicy ??= imagePullPolicyFor(c.image ?? '');
   c.terminationMessagePath ??= '/dev/termination-log';
   c.terminationMessagePolicy ??= 'File';
   c.resources ??= {};
-  // Quantities written as YAML numbers (cpu: 0.2) are stored in canonical form ("200m").
-  for (const kind of ['requests', 'limits'] as const) {
-    const res = c.resources[kind];
-    if (!res) continue;
-    for (const [k, v] of Object.entries(res)) {
-      if (typeof v === 'number') {
-        try {
-          res[k] = canonicalQuantity(String(v));
-        } catch {
-          res[k] = String(v);
-        }
-      }
-    }
-  }
+  canonicalQuantities(c.resources.requests);
+  canonicalQuantities(c.resources.limits);
   for (const p of c.ports ?? []) p.protocol ??= 'TCP';
   for (const probe of [c.livenessProbe, c.readinessProbe, c.startupProbe]) {
     if (!probe) continue;
@@ -59,6 +60,7 @@ export function podSpecDefaults(spec: any): void {
     if (v.secret) v.secret.defaultMode ??= 420;
     if (v.projected) v.projected.defaultMode ??= 420;
     if (v.hostPath) v.hostPath.type ??= '';
+    if (v.emptyDir?.sizeLimit !== undefined) canonicalQuantities(v.emptyDir);
   }
 }
 
@@ -236,6 +238,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
       claim.kind ??= 'PersistentVolumeClaim';
       claim.spec ??= {};
       claim.spec.volumeMode ??= 'Filesystem';
+      canonicalQuantities(claim.spec.resources?.requests);
       claim.status ??= { phase: 'Pending' };
     }
   },
@@ -244,6 +247,7 @@ const DEFAULTERS: Record<string, Defaulter> = {
     const spec = (obj.spec ??= {});
     spec.persistentVolumeReclaimPolicy ??= 'Retain';
     spec.volumeMode ??= 'Filesystem';
+    canonicalQuantities(spec.capacity);
     if (spec.hostPath) spec.hostPath.type ??= '';
     obj.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), 'kubernetes.io/pv-protection'])];
     obj.status ??= { phase: 'Pending' };
@@ -251,6 +255,8 @@ const DEFAULTERS: Record<string, Defaulter> = {
   PersistentVolumeClaim(obj, api) {
     const spec = (obj.spec ??= {});
     spec.volumeMode ??= 'Filesystem';
+    canonicalQuantities(spec.resources?.requests);
+    canonicalQuantities(spec.resources?.limits);
     // The DefaultStorageClass admission plugin: a claim that names no class gets the default one.
     if (spec.storageClassName === undefined) {
       const def = api.list('storageclasses').find((sc) => sc.metadata.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true');

@@ -1,5 +1,6 @@
 // Server-side validation of an object before it is stored: the causes of an Invalid error,
 // with the field paths and messages of pkg/apis/*/validation.
+import { isDeepStrictEqual } from 'node:util';
 import type { FieldError } from './errors.ts';
 import type { Container, KObject } from './types.ts';
 import { nameFieldErrors, labelFieldErrors, validateName, type NameRule } from './validation.ts';
@@ -344,7 +345,7 @@ export function validateObject(obj: KObject): FieldError[] {
 export function validateUpdate(old: KObject, next: KObject): FieldError[] {
   const errs: FieldError[] = [];
   const immutable = (field: string, a: unknown, b: unknown, shown: unknown) => {
-    if (JSON.stringify(a) !== JSON.stringify(b)) errs.push({ field, type: 'Invalid value', value: shown, detail: 'field is immutable' });
+    if (!isDeepStrictEqual(a, b)) errs.push({ field, type: 'Invalid value', value: shown, detail: 'field is immutable' });
   };
   if (['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job'].includes(next.kind)) {
     const sel = next.spec?.selector ?? {};
@@ -357,9 +358,9 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
       delete s.resources;
       delete s.volumeName;
       delete s.volumeAttributesClassName;
-      return JSON.stringify(s);
+      return s;
     };
-    if (strip(old.spec) !== strip(next.spec)) {
+    if (!isDeepStrictEqual(strip(old.spec), strip(next.spec))) {
       errs.push({ field: 'spec', type: 'Forbidden', detail: 'spec is immutable after creation except resources.requests and volumeAttributesClassName for bound claims' });
     }
   }
@@ -370,9 +371,9 @@ export function validateUpdate(old: KObject, next: KObject): FieldError[] {
       delete s.activeDeadlineSeconds;
       delete s.tolerations;
       delete s.terminationGracePeriodSeconds;
-      return JSON.stringify(s);
+      return s;
     };
-    if (strip(old.spec) !== strip(next.spec)) {
+    if (!isDeepStrictEqual(strip(old.spec), strip(next.spec))) {
       errs.push({
         field: 'spec',
         type: 'Forbidden',

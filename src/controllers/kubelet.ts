@@ -111,6 +111,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       if (!ctx.status.state.waiting && !ctx.status.state.terminated) waiting(ctx, creatingReason(ctx.pod));
       event(ctx, 'Normal', 'Pulling', `Pulling image "${ctx.spec.image}"`);
       ctx.rt.pullStarted = ctx.now;
+      ctx.rt.image = ctx.spec.image;
       const ref = parseImageRef(ctx.spec.image);
       ctx.rt.until = ctx.now + (ref && !pullError(ref) ? pullMs(ctx) : PULL_FAIL_MS);
     },
@@ -179,7 +180,8 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.status.started = true;
       ctx.rt.startedAt = ctx.now;
       ctx.rt.probes = {};
-      ctx.status.ready = !ctx.init && !ctx.spec.readinessProbe && !ctx.spec.startupProbe;
+      ctx.status.ready = (!ctx.init || !!ctx.rt.sidecar) && !ctx.spec.readinessProbe && !ctx.spec.startupProbe;
+      ctx.rt.image = ctx.spec.image;
       ctx.rt.probeAt = nextProbeTime(ctx.spec, ctx.rt, ctx.now, false);
       ctx.rt.exitCode = plan.exitAfterMs === undefined ? undefined : plan.exitCode;
       ctx.rt.exitAt = plan.exitAfterMs === undefined ? undefined : ctx.now + plan.exitAfterMs;
@@ -251,7 +253,9 @@ const STAGES: Record<ContainerStage, StageDef> = {
       const policy = ctx.pod.spec.restartPolicy ?? 'Always';
       const code = ctx.rt.exitCode ?? 0;
       // Init containers run to completion: a success is final whatever the pod's policy says.
-      if (ctx.init ? code === 0 || policy === 'Never' : policy === 'Never' || (policy === 'OnFailure' && code === 0)) {
+      // Sidecars are restarted whatever happens, until the pod ends.
+      const final = ctx.rt.sidecar ? !!ctx.rt.stopping : ctx.init ? code === 0 || policy === 'Never' : policy === 'Never' || (policy === 'OnFailure' && code === 0);
+      if (final) {
         return 'Done';
       }
       // kubelet's back-off: the first restart is immediate, then 10s doubling to 5m.
@@ -275,7 +279,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
   },
   Done: {
     enter(ctx) {
-      ctx.status.ready = ctx.init && (ctx.rt.exitCode ?? 0) === 0;
+      ctx.status.ready = ctx.init && !ctx.rt.sidecar && (ctx.rt.exitCode ?? 0) === 0;
     },
   },
 };
@@ -352,6 +356,33 @@ export function killAt(rt: ContainerRuntime, at: number, exitCode: number, reaso
   rt.exitReason = reason;
 }
 
+/**
+ * The container's image was changed in the pod's spec (the only container field a pod update may
+ * change): a running process is stopped and started from the new image; a container backing off
+ * from a pull or a crash tries the new image at once (the back-off belonged to the old one).
+ */
+function respec(ctx: Ctx): void {
+  const { rt, status, now } = ctx;
+  rt.pullBackoffMs = 0;
+  rt.backoffMs = 0;
+  if (rt.stage === 'Running') {
+    event(ctx, 'Normal', 'Killing', `Container ${ctx.spec.name} definition changed, will be restarted`);
+    status.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: ts(ctx.api, rt.startedAt ?? now), finishedAt: ts(ctx.api, now), containerID: status.containerID } };
+    status.ready = false;
+    status.started = false;
+    rt.exitCode = 0;
+    rt.probeAt = undefined;
+    enter(ctx, restart(ctx));
+    return;
+  }
+  if (['Exited', 'CrashLoopBackOff'].includes(rt.stage)) {
+    enter(ctx, restart(ctx));
+    return;
+  }
+  rt.image = ctx.spec.image;
+  enter(ctx, 'Waiting');
+}
+
 /** Begins the container again (pulling first if the policy says so); counted once it is created. */
 function restart(ctx: Ctx): ContainerStage {
   ctx.rt.restarts++;
@@ -375,8 +406,10 @@ function setCondition(pod: Pod, type: string, status: 'True' | 'False', now: str
 
 const CONDITION_ORDER = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'];
 
-const initDone = (rt: PodRuntime) => (rt.init ?? []).every((c) => c.stage === 'Done' && (c.exitCode ?? 0) === 0);
-const initFailed = (rt: PodRuntime) => (rt.init ?? []).some((c) => c.stage === 'Done' && (c.exitCode ?? 0) !== 0);
+/** An init container is behind the pod once it succeeded, or, for a sidecar, once it has started. */
+const initPassed = (c: ContainerRuntime, status?: ContainerStatus) => (c.sidecar ? c.restarts > 0 || !!status?.started || c.stage === 'Done' : c.stage === 'Done' && (c.exitCode ?? 0) === 0);
+const initDone = (rt: PodRuntime, pod?: Pod) => (rt.init ?? []).every((c, i) => initPassed(c, pod?.status?.initContainerStatuses?.[i]) || (c.sidecar && rt.stage === 'Containers'));
+const initFailed = (rt: PodRuntime) => (rt.init ?? []).some((c) => !c.sidecar && c.stage === 'Done' && (c.exitCode ?? 0) !== 0);
 
 /** Derives phase and conditions from the containers, as the kubelet's status manager does. */
 function updatePodStatus(api: ApiServer, pod: Pod, rt: PodRuntime): void {
@@ -390,11 +423,12 @@ function updatePodStatus(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   else if (allDone) phase = rt.containers.every((c) => (c.exitCode ?? 0) === 0) ? 'Succeeded' : 'Failed';
   else if (everStarted) phase = 'Running';
   pod.status.phase = phase;
-  const statuses = pod.status.containerStatuses ?? [];
+  const sidecarStatuses = (pod.status.initContainerStatuses ?? []).filter((_, i) => rt.init?.[i]?.sidecar);
+  const statuses = [...sidecarStatuses, ...(pod.status.containerStatuses ?? [])];
   const allReady = statuses.length > 0 && statuses.every((s) => s.ready);
   const terminal = allDone || initFailed(rt);
   setCondition(pod, 'PodReadyToStartContainers', rt.stage === 'Admitted' || terminal ? 'False' : 'True', now);
-  const initialized = initDone(rt);
+  const initialized = initDone(rt, pod);
   setCondition(pod, 'Initialized', initialized ? 'True' : 'False', now, initialized ? undefined : 'ContainersNotInitialized');
   const notReadyReason = terminal ? 'PodCompleted' : 'ContainersNotReady';
   setCondition(pod, 'Ready', allReady ? 'True' : 'False', now, allReady ? undefined : notReadyReason);
@@ -402,7 +436,7 @@ function updatePodStatus(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   setCondition(pod, 'PodScheduled', 'True', now);
   pod.status.conditions!.sort((a, b) => CONDITION_ORDER.indexOf(a.type) - CONDITION_ORDER.indexOf(b.type));
   const notReady = statuses.filter((s) => !s.ready).map((s) => s.name);
-  const incomplete = (pod.spec.initContainers ?? []).filter((_, i) => !(rt.init?.[i]?.stage === 'Done' && (rt.init[i].exitCode ?? 0) === 0)).map((c) => c.name);
+  const incomplete = (pod.spec.initContainers ?? []).filter((_, i) => rt.init?.[i] && !initPassed(rt.init[i], pod.status.initContainerStatuses?.[i])).map((c) => c.name);
   for (const c of pod.status.conditions!) {
     if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status === 'False' && !terminal) {
       c.message = `containers with unready status: [${notReady.join(' ')}]`;
@@ -459,6 +493,10 @@ function advanceContainer(ctx: Ctx): boolean {
   const { api, rt: crt, spec, status, now } = ctx;
   const uid = ctx.pod.metadata.uid!;
   let changed = false;
+  if (crt.image && crt.image !== spec.image && crt.stage !== 'Done') {
+    respec(ctx);
+    changed = true;
+  }
   if (crt.stage === 'Waiting' && crt.until === undefined) {
     enter(ctx, 'Waiting');
     changed = true;
@@ -502,6 +540,19 @@ function contextFor(api: ApiServer, pod: Pod, node: string, now: number, init: b
   return { api, pod, init, node, now, spec, rt: crt, status, image: ref ? lookupImage(ref).image : undefined };
 }
 
+/** The pod's containers have all ended: the kubelet stops its sidecars. */
+function stopSidecar(ctx: Ctx): void {
+  ctx.rt.stopping = true;
+  if (ctx.status.state.running) {
+    ctx.status.state = { terminated: { exitCode: 0, reason: 'Completed', startedAt: ts(ctx.api, ctx.rt.startedAt ?? ctx.now), finishedAt: ts(ctx.api, ctx.now), containerID: ctx.status.containerID } };
+    event(ctx, 'Normal', 'Killing', `Stopping container ${ctx.spec.name}`);
+  }
+  ctx.status.ready = false;
+  ctx.status.started = false;
+  ctx.rt.exitCode = 0;
+  enter(ctx, 'Done');
+}
+
 /** Advances one pod to `now`: runs every transition that is due, then schedules the next. */
 export function syncPod(api: ApiServer, pod: Pod): void {
   const nodeName = pod.spec.nodeName;
@@ -518,7 +569,7 @@ export function syncPod(api: ApiServer, pod: Pod): void {
     rt = api.state.runtime[pod.metadata.uid] = {
       stage: 'Admitted',
       until: now + SANDBOX_MS,
-      ...(inits.length ? { init: inits.map(freshContainer) } : {}),
+      ...(inits.length ? { init: inits.map((c) => ({ ...freshContainer(), ...(c.restartPolicy === 'Always' ? { sidecar: true } : {}) })) } : {}),
       containers: pod.spec.containers.map(freshContainer),
     };
     copy.status.hostIP = node.status.addresses[0].address;
@@ -558,21 +609,28 @@ export function syncPod(api: ApiServer, pod: Pod): void {
     // One init container at a time, each to a successful end before the next begins.
     for (let i = 0; i < rt.init!.length; i++) {
       const crt = rt.init![i];
-      if (crt.stage === 'Done' && (crt.exitCode ?? 0) === 0) continue;
+      if (!crt.sidecar && crt.stage === 'Done' && (crt.exitCode ?? 0) === 0) continue;
       if (advanceContainer(contextFor(api, copy, nodeName, now, true, i, crt))) changed = true;
-      if (crt.stage !== 'Done' || (crt.exitCode ?? 0) !== 0) break;
+      if (!initPassed(crt, copy.status.initContainerStatuses?.[i])) break;
     }
-    if (initDone(rt)) {
+    if (initDone(rt, copy)) {
       rt.stage = 'Containers';
       changed = true;
     }
   }
   if (rt.stage === 'Containers') {
+    // Sidecars keep running (and restarting) beside the containers, and stop once they have all ended.
+    const sidecars = (rt.init ?? []).map((crt, i) => ({ crt, i })).filter(({ crt }) => crt.sidecar && crt.stage !== 'Done');
+    for (const { crt, i } of sidecars) if (advanceContainer(contextFor(api, copy, nodeName, now, true, i, crt))) changed = true;
     // Containers start in order: the next one begins once the previous one has started.
     for (let i = 0; i < rt.containers.length; i++) {
       const ctx = contextFor(api, copy, nodeName, now, false, i, rt.containers[i]);
       if (advanceContainer(ctx)) changed = true;
       if (!['Running', 'CrashLoopBackOff', 'Done', 'Exited'].includes(ctx.rt.stage) && !ctx.status.started) break;
+    }
+    if (sidecars.length && rt.containers.every((c) => c.stage === 'Done')) {
+      for (const { crt, i } of sidecars) stopSidecar(contextFor(api, copy, nodeName, now, true, i, crt));
+      changed = true;
     }
   }
   if (changed) {
@@ -583,12 +641,17 @@ export function syncPod(api: ApiServer, pod: Pod): void {
   scheduleNext(api, copy, rt);
 }
 
+function imagesChanged(pod: Pod, rt: PodRuntime): boolean {
+  const differs = (specs: Container[] | undefined, rts: ContainerRuntime[] | undefined) => (rts ?? []).some((c, i) => c.image && specs?.[i] && c.image !== specs[i].image && c.stage !== 'Done');
+  return differs(pod.spec.containers, rt.containers) || differs(pod.spec.initContainers, rt.init);
+}
+
 function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   const key = keyOf(pod);
   api.cancelTimers(SYNC, key);
   const times: number[] = [];
   if (rt.until !== undefined) times.push(rt.until);
-  const active = rt.stage === 'Containers' ? rt.containers : rt.stage === 'Init' ? rt.init ?? [] : [];
+  const active = rt.stage === 'Containers' ? [...(rt.init ?? []).filter((c) => c.sidecar), ...rt.containers] : rt.stage === 'Init' ? rt.init ?? [] : [];
   for (const c of active) {
     if (c.until !== undefined) times.push(c.until);
     if (c.stage === 'Running' && c.probeAt !== undefined) times.push(c.probeAt);
@@ -679,8 +742,12 @@ export const kubelet: Controller = {
         continue;
       }
       // A newly bound pod reaches its node's kubelet a moment later.
-      if (!api.state.runtime[pod.metadata.uid!] && !api.hasTimer(SYNC, c.key)) {
+      const rt = api.state.runtime[pod.metadata.uid!];
+      if (!rt && !api.hasTimer(SYNC, c.key)) {
         api.schedule(api.now() + ADMIT_MS, SYNC, c.key);
+      } else if (rt && imagesChanged(pod, rt)) {
+        api.cancelTimers(SYNC, c.key);
+        api.schedule(api.now(), SYNC, c.key);
       }
     }
   },

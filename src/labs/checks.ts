@@ -13,6 +13,7 @@ import { podStatus } from '../printers/kinds/pods.ts';
 import { containerEnv } from '../sim/container-env.ts';
 import { curl } from '../sim/client-tools.ts';
 import { controllerOf, isPodReady } from '../controllers/replicaset.ts';
+import { parseQuantity } from '../util/quantity.ts';
 import type { Check, EndpointsCheck, EnvCheck, Expectation, FieldCheck, FileCheck, HttpCheck, PodsCheck, DrainedCheck } from './definition.ts';
 
 export interface CheckResult {
@@ -29,6 +30,7 @@ const where = (ns: string | undefined, name: string) => (ns ? `${ns}/${name}` : 
 /** Whether a found value meets the expectation; otherwise what was expected, in words. */
 function expectationMiss(found: string, e: Expectation): string | undefined {
   if (e.absent) return found === '' ? undefined : 'to be unset';
+  if (e.quantity && e.equals !== undefined) return sameQuantity(found, String(e.equals)) ? undefined : quote(e.equals);
   if (e.equals !== undefined) return found === String(e.equals) ? undefined : quote(e.equals);
   if (e.matches !== undefined) return new RegExp(e.matches).test(found) ? undefined : `to match /${e.matches}/`;
   if (e.in !== undefined) return e.in.map(String).includes(found) ? undefined : `one of ${e.in.map(quote).join(', ')}`;
@@ -37,6 +39,25 @@ function expectationMiss(found: string, e: Expectation): string | undefined {
   if (e.gte !== undefined && !(found !== '' && n >= e.gte)) return `at least ${e.gte}`;
   if (e.lte !== undefined && !(found !== '' && n <= e.lte)) return `at most ${e.lte}`;
   return undefined;
+}
+
+function sameQuantity(a: string, b: string): boolean {
+  try {
+    return a !== '' && parseQuantity(a) === parseQuantity(b);
+  } catch {
+    return false;
+  }
+}
+
+/** A named container port of the object (a pod or a pod template's owner) as its number. */
+function portNumber(obj: KObject, name: string): string {
+  if (/^\d+$/.test(name)) return name;
+  const spec = obj.spec?.template?.spec ?? obj.spec;
+  for (const c of [...(spec?.containers ?? []), ...(spec?.initContainers ?? [])]) {
+    const p = (c.ports ?? []).find((x: any) => x.name === name);
+    if (p) return String(p.containerPort);
+  }
+  return name;
 }
 
 function resolveObject(api: ApiServer, ref: string, ns: string): { obj?: KObject; label: string } {
@@ -58,9 +79,10 @@ function fieldCheck(api: ApiServer, c: FieldCheck): string | undefined {
   } catch {
     found = '';
   }
+  if (c.portNames) found = portNumber(obj, found);
   const expected = expectationMiss(found, c);
   if (!expected) return undefined;
-  const field = c.path.replace(/^\{|\}$/g, '');
+  const field = c.field ?? c.path.replace(/^\{|\}$/g, '');
   return found === '' ? `${label}: ${field} is not set, expected ${expected}` : `${label}: ${field} is ${quote(shorten(found))}, expected ${expected}`;
 }
 
@@ -167,7 +189,8 @@ function fileCheck(api: ApiServer, c: FileCheck, answersDir: string): string | u
   }
   const how = c.compare ?? 'exact';
   if (normalize(text, how) === normalize(expected, how)) return undefined;
-  return `file ${path} holds ${quote(shorten(normalize(text, how)))}, expected ${quote(shorten(normalize(expected, how)))}`;
+  const holds = `file ${path} holds ${quote(shorten(normalize(text, how)))}`;
+  return c.reveal ? `${holds}, expected ${quote(shorten(normalize(expected, how)))}` : `${holds}, which is not the answer`;
 }
 
 export function runCheck(api: ApiServer, check: Check, answersDir: string): CheckResult {

@@ -24,6 +24,8 @@ export interface Expectation {
   lte?: number;
   /** The path finds nothing (or an empty value). */
   absent?: boolean;
+  /** With equals: compare as resource quantities ("0.2" equals "200m", 134217728 equals "128Mi"). */
+  quantity?: boolean;
 }
 
 export interface FieldCheck extends Expectation {
@@ -35,6 +37,10 @@ export interface FieldCheck extends Expectation {
   path?: string;
   /** `false`: the object must not exist. */
   exists?: boolean;
+  /** A port given by name is looked up in the object's containers (`http` → 80) before comparing. */
+  portNames?: boolean;
+  /** How failures name what the path finds (default: the path itself). */
+  field?: string;
 }
 
 export interface PodsCheck {
@@ -105,6 +111,8 @@ export interface FileCheck {
   equals?: string;
   /** How the file is compared: `exact` (trailing whitespace aside), `lines` (order kept), `words` (any order). */
   compare?: 'exact' | 'lines' | 'words';
+  /** Say what the right answer is when the file is wrong (never for answers the task asks to find out). */
+  reveal?: boolean;
 }
 
 export type Check = FieldCheck | PodsCheck | EndpointsCheck | HttpCheck | DrainedCheck | EnvCheck | FileCheck;

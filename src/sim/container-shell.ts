@@ -11,6 +11,8 @@ import { appContext } from './traffic.ts';
 import { httpRequest, type CommandOutput } from './apps.ts';
 import { rfc1123z } from '../util/time.ts';
 import { containerFilesystem, nodeFilesystem, type LayeredFilesystem } from './volume-data.ts';
+import { setNodePower } from './node-power.ts';
+import { STOPPED } from '../controllers/node-lifecycle.ts';
 
 export interface ShellContext {
   api: ApiServer;
@@ -56,6 +58,8 @@ export interface Machine {
   /** The command line of PID 1, for ps. */
   mainProcess: string;
   client: ClientContext;
+  /** Commands only this machine has (a node's systemctl). */
+  commands?: Record<string, (args: string[]) => CommandOutput>;
 }
 
 function containerMachine(ctx: ShellContext): Machine {
@@ -154,6 +158,8 @@ class Shell {
     const [cmd, ...args] = argv;
     const name = cmd.split('/').pop()!;
     const builtin = ['echo', 'exit', 'true', 'false', 'pwd', 'cd', 'export', 'test', 'sh', 'bash'].includes(name);
+    const own = this.m.commands?.[name];
+    if (own) return own(args);
     if (!builtin && !this.tools.has(name)) return fail(`${this.busybox ? 'sh' : 'bash'}: ${cmd}: ${this.busybox ? 'not found' : 'command not found'}`, 127);
     switch (name) {
       case 'echo':
@@ -400,13 +406,75 @@ export function nodeMachine(api: ApiServer, node: Node): Machine {
     env: { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOME: '/root', HOSTNAME: name, USER: 'root' },
     files,
     fs: nodeFilesystem(api, name),
-    tools: new Set([...COMMON, 'bash', 'curl', 'sudo']),
+    tools: new Set([...COMMON, 'bash', 'curl', 'sudo', 'systemctl']),
     busybox: false,
     hasShell: true,
     prompt: `root@${name}:/# `,
     mainProcess: '/sbin/init',
     client: { namespace: 'default', clientIP: ip, tty: true },
+    commands: { systemctl: (args) => systemctl(api, name, args) },
   };
+}
+
+const UNITS: Record<string, { description: string; exec: string; dropIn?: string }> = {
+  kubelet: { description: 'kubelet: The Kubernetes Node Agent', exec: '/usr/bin/kubelet $KUBELET_KUBECONFIG_ARGS $KUBELET_CONFIG_ARGS $KUBELET_KUBEADM_ARGS $KUBELET_EXTRA_ARGS', dropIn: '10-kubeadm.conf' },
+  containerd: { description: 'containerd container runtime', exec: '/usr/bin/containerd' },
+};
+
+/** systemctl on a node: the kubelet's unit is the node's power switch in kubesim. */
+function systemctl(api: ApiServer, nodeName: string, args: string[]): CommandOutput {
+  const [verb, unitArg] = args.filter((a) => !a.startsWith('-'));
+  const unit = (unitArg ?? '').replace(/\.service$/, '');
+  if (!verb) return fail('systemctl: missing command; try status, start, stop, restart');
+  if (!unitArg) return fail(`Too few arguments.`);
+  const def = UNITS[unit];
+  if (!def) return fail(`Unit ${unit}.service could not be found.`, verb === 'status' ? 4 : 5);
+  const node = api.get<Node>('nodes', undefined, nodeName)!;
+  const stoppedAt = unit === 'kubelet' ? node.metadata.annotations?.[STOPPED] : undefined;
+  switch (verb) {
+    case 'start':
+    case 'restart':
+      if (unit === 'kubelet') setNodePower(api, nodeName, false);
+      return ok();
+    case 'stop':
+      if (unit === 'kubelet') setNodePower(api, nodeName, true);
+      return ok();
+    case 'enable':
+    case 'daemon-reload':
+      return ok();
+    case 'is-active':
+      return stoppedAt ? { stdout: 'inactive\n', stderr: '', exitCode: 3 } : ok('active\n');
+    case 'status': {
+      const since = stoppedAt ?? (unit === 'kubelet' ? api.state.alloc.kubeletStarted?.[nodeName] : undefined) ?? node.metadata.creationTimestamp ?? api.timestamp();
+      const when = `${rfc1123z(Date.parse(since)).replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) \+0000$/, (_, d, day, mon, y, t) => `${d} ${y}-${String(MONTHS.indexOf(mon) + 1).padStart(2, '0')}-${day.padStart(2, '0')} ${t} UTC`)}; ${humanAgo(api.now() - Date.parse(since))} ago`;
+      const lines = [
+        `${stoppedAt ? '○' : '●'} ${unit}.service - ${def.description}`,
+        `     Loaded: loaded (/lib/systemd/system/${unit}.service; enabled; vendor preset: enabled)`,
+        ...(def.dropIn ? [`    Drop-In: /usr/lib/systemd/system/${unit}.service.d`, `             └─${def.dropIn}`] : []),
+        stoppedAt ? `     Active: inactive (dead) since ${when}` : `     Active: active (running) since ${when}`,
+        ...(unit === 'kubelet' ? ['       Docs: https://kubernetes.io/docs/'] : []),
+        stoppedAt ? `    Process: 1024 ExecStart=${def.exec} (code=exited, status=0/SUCCESS)` : `   Main PID: 1024 (${unit})`,
+        ...(stoppedAt ? ['   Main PID: 1024 (code=exited, status=0/SUCCESS)'] : []),
+      ];
+      return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: stoppedAt ? 3 : 0 };
+    }
+    default:
+      return fail(`Unknown command verb ${verb}.`);
+  }
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** systemd's "2min ago", "1h 5min ago", "3 days ago". */
+function humanAgo(ms: number): string {
+  const s = Math.max(0, Math.floor(ms / 1000));
+  if (s < 60) return `${s}s`;
+  const m = Math.floor(s / 60);
+  if (m < 60) return `${m}min ${s % 60}s`;
+  const h = Math.floor(m / 60);
+  if (h < 24) return `${h}h ${m % 60}min`;
+  const d = Math.floor(h / 24);
+  return `${d} day${d === 1 ? '' : 's'} ${h % 24}h`;
 }
 
 /** Where an interactive session stands between lines typed on a terminal. */

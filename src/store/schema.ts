@@ -63,6 +63,12 @@ export type ContainerStage =
 
 export interface ContainerRuntime {
   stage: ContainerStage;
+  /** A native sidecar: an init container with restartPolicy Always, running beside the containers. */
+  sidecar?: boolean;
+  /** A sidecar being stopped because the pod is ending. */
+  stopping?: boolean;
+  /** The image the current (or last) process was started from; a different spec image restarts it. */
+  image?: string;
   /** When the current stage ends (ms); undefined = until something else happens. */
   until?: number;
   restarts: number;

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ApiError } from '../errors.ts';
+import { parseQuantity } from '../../util/quantity.ts';
 
 export interface FieldSchema {
   /** `string`, `integer`, `boolean`, `Object`, `Quantity`, `IntOrString`, `Time`, `#<definition id>`, `[]T`, `map[string]T`. */
@@ -69,6 +70,8 @@ function jsonTypeOf(v: unknown): string {
 
 class TypeMismatch extends Error {}
 
+const QUANTITY_SYNTAX = "quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'";
+
 export interface DecodeResult {
   /** A mistyped field: the whole decode fails (`json: cannot unmarshal ...`). */
   mismatch?: string;
@@ -106,7 +109,8 @@ export function decodeObject(obj: Record<string, unknown>): DecodeResult | undef
     }
     if (type.startsWith('map[string]')) {
       if (actual !== 'object') mismatch();
-      for (const [k, v] of Object.entries(value as Record<string, unknown>)) walk(v, type.slice(11), `${path}.${k}`, field, parent);
+      // encoding/json names the map field, not the key, in its errors.
+      for (const v of Object.values(value as Record<string, unknown>)) walk(v, type.slice(11), path, field, parent);
       return;
     }
     switch (type) {
@@ -121,6 +125,13 @@ export function decodeObject(obj: Record<string, unknown>): DecodeResult | undef
         if (actual !== 'boolean') mismatch();
         return;
       case 'Quantity':
+        if (actual !== 'string' && actual !== 'number') mismatch();
+        try {
+          parseQuantity(String(value).trim());
+        } catch {
+          throw new TypeMismatch(QUANTITY_SYNTAX);
+        }
+        return;
       case 'IntOrString':
         if (actual !== 'string' && actual !== 'number') mismatch();
         return;
@@ -165,3 +176,4 @@ export function decodeOrThrow(obj: Record<string, unknown>): void {
     throw new ApiError('BadRequest', `${obj.kind} in version "${version}" cannot be handled as a ${obj.kind}: ${problem}`);
   }
 }
+

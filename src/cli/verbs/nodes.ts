@@ -9,11 +9,11 @@ import { allOpts, intFlag, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { watchLoop } from '../../sim/watch.ts';
 import { controllerOf } from '../../controllers/replicaset.ts';
-import { STOPPED } from '../../controllers/node-lifecycle.ts';
 import { addNode } from '../../sim/bootstrap.ts';
 import { parseDuration } from '../../util/duration.ts';
 import { out, err } from '../io.ts';
 import { nodeMachine, runOn } from '../../sim/container-shell.ts';
+import { setNodePower } from '../../sim/node-power.ts';
 import { interactive } from './exec.ts';
 
 const NODES = lookupResource('nodes')!;
@@ -242,55 +242,6 @@ function registerDrain(program: Command): void {
       const names = args.length ? args.map((a) => (a.includes('/') ? a.split('/')[1] : a)) : withCluster(target.cluster, (api) => nodeNamesFrom(api, [], o.selector).map((n) => n.metadata.name));
       for (const n of names) await drain(target, n, o);
     });
-}
-
-/** The machine dies (stop) or comes back (start); returns kubectl-style `node/NAME stopped`. */
-export function setNodePower(api: ApiServer, name: string, stop: boolean): string {
-  const n = api.get<Node>('nodes', undefined, name);
-  if (!n) throw notFound(NODES, name);
-  const copy = structuredClone(n);
-  if (stop) {
-    if (n.metadata.annotations?.[STOPPED]) return `node/${name} already stopped`;
-    copy.metadata.annotations = { ...copy.metadata.annotations, [STOPPED]: api.timestamp() };
-    api.update(copy);
-    return `node/${name} stopped`;
-  }
-  if (!n.metadata.annotations?.[STOPPED]) return `node/${name} already running`;
-  delete copy.metadata.annotations![STOPPED];
-  const now = api.timestamp();
-  const normal: Record<string, [string, string, string]> = {
-    MemoryPressure: ['False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
-    DiskPressure: ['False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
-    PIDPressure: ['False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-    Ready: ['True', 'KubeletReady', 'kubelet is posting ready status'],
-  };
-  for (const c of copy.status.conditions) {
-    const [status, reason, message] = normal[c.type] ?? [c.status, c.reason, c.message];
-    if (c.status !== status) c.lastTransitionTime = now;
-    Object.assign(c, { status, reason, message, lastHeartbeatTime: now });
-  }
-  copy.spec.taints = (copy.spec.taints ?? []).filter((t) => t.key !== 'node.kubernetes.io/unreachable');
-  if (!copy.spec.taints.length) delete copy.spec.taints;
-  api.update(copy);
-  api.recordEvent(copy, 'Normal', 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet', { host: name });
-  // The kubelet finishes what was asked while it was away: deleted pods go.
-  for (const p of api.list<Pod>('pods').filter((x) => x.spec.nodeName === name && x.metadata.deletionTimestamp)) api.remove(p);
-  // ...and reports its running containers ready again.
-  for (const p of api.list<Pod>('pods').filter((x) => x.spec.nodeName === name)) {
-    const pc = structuredClone(p);
-    for (const st of pc.status.containerStatuses ?? []) if (st.state.running) st.ready = true;
-    const allReady = (pc.status.containerStatuses ?? []).every((st) => st.ready);
-    for (const c of pc.status.conditions ?? []) {
-      if ((c.type === 'Ready' || c.type === 'ContainersReady') && allReady && c.status !== 'True') {
-        c.status = 'True';
-        c.lastTransitionTime = now;
-        delete c.reason;
-        delete c.message;
-      }
-    }
-    if (JSON.stringify(pc.status) !== JSON.stringify(p.status)) api.update(pc);
-  }
-  return `node/${name} started`;
 }
 
 export function registerNodeSim(program: Command): void {

@@ -7,24 +7,31 @@ import { labelSelectorFromObject, matchesLabels } from '../../api/selectors.ts';
 import { err } from '../io.ts';
 
 export function findPod(api: ApiServer, ref: string, namespace: string): Pod {
+  return findPods(api, ref, namespace)[0];
+}
+
+/**
+ * The pods a POD or TYPE/NAME argument stands for, the one kubectl would use first: for an owner
+ * or a service, the pods it selects, running ones first.
+ */
+export function findPods(api: ApiServer, ref: string, namespace: string): Pod[] {
   if (!ref.includes('/')) {
     const pod = api.get<Pod>('pods', namespace, ref);
     if (!pod) throw notFound(lookupResource('pods')!, ref);
-    return pod;
+    return [pod];
   }
   const [typeName, name] = ref.split('/');
   const type = lookupResource(typeName);
   if (!type) throw new CliError(`the server doesn't have a resource type "${typeName}"`);
-  if (type.plural === 'pods') return findPod(api, name, namespace);
+  if (type.plural === 'pods') return findPods(api, name, namespace);
   const owner = api.get(type, namespace, name);
   if (!owner) throw notFound(type, name);
   const selector = type.plural === 'services' ? { matchLabels: owner.spec.selector ?? {} } : owner.spec.selector;
   const sel = labelSelectorFromObject(selector);
   const pods = api.list<Pod>('pods', namespace).filter((p) => matchesLabels(sel, p.metadata.labels) && !p.metadata.deletionTimestamp);
-  const running = pods.filter((p) => p.status?.phase === 'Running');
-  const pod = running[0] ?? pods[0];
-  if (!pod) throw new CliError(`timed out waiting for the condition`);
-  return pod;
+  if (!pods.length) throw new CliError(`timed out waiting for the condition`);
+  const rank = (p: Pod) => (p.status?.phase === 'Running' ? 0 : 1);
+  return [...pods].sort((a, b) => rank(a) - rank(b));
 }
 
 /** -c, or the default container (with kubectl's notice when the pod has several). */

@@ -12,7 +12,7 @@ import { notFound } from '../../api/errors.ts';
 import type { Pod } from '../../api/types.ts';
 import { crashContainer, failProbes, healProbes, PROBE_KINDS } from '../../sim/faults.ts';
 import type { ProbeKind } from '../../controllers/probes.ts';
-import { setNodePower } from './nodes.ts';
+import { setNodePower } from '../../sim/node-power.ts';
 import { intFlag } from '../program.ts';
 
 const MAX_ADVANCE_MS = 366 * 24 * 3600 * 1000;

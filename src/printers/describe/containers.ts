@@ -34,7 +34,6 @@ function writeState(w: DescribeWriter, label: string, s: ContainerState): void {
   } else if (s.waiting) {
     w.line(2, label, 'Waiting');
     if (s.waiting.reason) w.line(3, 'Reason', s.waiting.reason);
-    if (s.waiting.message) w.line(3, 'Message', s.waiting.message);
   } else if (s.terminated) {
     const t = s.terminated;
     w.line(2, label, 'Terminated');

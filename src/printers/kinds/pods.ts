@@ -49,7 +49,9 @@ export function podStatus(pod: Pod): string {
 
 export function podReady(pod: Pod): string {
   const specs = pod.spec.containers.length + (pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').length;
-  const ready = (pod.status?.containerStatuses ?? []).filter((c) => c.ready && c.state.running).length;
+  const sidecars = new Set((pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name));
+  const readySidecars = (pod.status?.initContainerStatuses ?? []).filter((c) => sidecars.has(c.name) && c.started && c.ready).length;
+  const ready = (pod.status?.containerStatuses ?? []).filter((c) => c.ready && c.state.running).length + readySidecars;
   return `${ready}/${specs}`;
 }
 
