@@ -17,6 +17,7 @@ import { keyOf } from '../api/server.ts';
 import { resolveHost } from '../sim/network.ts';
 import { containerConfigError, missingVolumeSource } from '../sim/pod-config.ts';
 import { forgetPodData } from '../sim/volume-data.ts';
+import { containerEnv } from '../sim/container-env.ts';
 
 const SYNC = 'kubelet-sync';
 const ADMIT_MS = 500;
@@ -160,7 +161,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
     },
     next: (ctx) => {
       if (containerConfigError(ctx.api, ctx.pod, ctx.spec)) return 'ConfigError';
-      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace, ctx.now);
+      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace, ctx.now, containerEnv(ctx.api, ctx.pod, ctx.spec));
       ctx.status.restartCount = ctx.rt.restarts;
       if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
       if (plan.startError) {
@@ -174,7 +175,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       }
       event(ctx, 'Normal', 'Created', `Created container: ${ctx.spec.name}`);
       event(ctx, 'Normal', 'Started', `Started container ${ctx.spec.name}`);
-      containerStarted(ctx.api, ctx.pod, ctx.spec, plan.logs);
+      containerStarted(ctx.api, ctx.pod, ctx.spec, plan);
       ctx.status.containerID = `containerd://${ctx.api.rng.hex(64)}`;
       ctx.status.state = { running: { startedAt: ts(ctx.api, ctx.now) } };
       ctx.status.started = true;

@@ -2,6 +2,7 @@
 // worked out from its image and its command/args (sleep, echo, sh -c scripts, ...).
 import type { Container } from '../api/types.ts';
 import type { ImageInfo } from './images.ts';
+import { formatDate, OWN_COMMANDS, parseSeconds, runScript as interpret, shellQuote, type CommandResult, type LoopState, type ScriptResult } from './script.ts';
 
 export interface RunPlan {
   /** Milliseconds after start at which the process exits; undefined = runs until stopped. */
@@ -9,8 +10,10 @@ export interface RunPlan {
   exitCode: number;
   /** The container cannot start at all (executable not found): StartError. */
   startError?: string;
-  /** Lines the process writes to its log at start-up. */
-  logs: string[];
+  /** Lines the process writes to its log, each some milliseconds after it starts. */
+  logs: { afterMs: number; line: string }[];
+  /** An endless loop whose rounds print on: replayed when the logs are read. */
+  loop?: LoopState;
   /** Resident memory the process grows to (MiB): above the memory limit, the OOM killer ends it. */
   memoryMi: number;
   /** The process loops until this host name resolves, then goes on for exitAfterMs. */
@@ -24,15 +27,6 @@ const APPLETS = new Set([
   'rm', 'cp', 'mv', 'tail', 'head', 'grep', 'ps', 'id', 'whoami', 'uname', 'df', 'free', 'nc', 'sh', 'exit', 'curl', 'test', '[',
   'while', 'for', 'do', 'done', 'if', 'then', 'fi', 'printf', 'export', 'cd', 'pwd', 'seq', 'wc', 'sort', 'dd', 'yes', 'top', 'watch',
 ]);
-
-function parseSeconds(s: string | undefined): number | undefined {
-  if (s === undefined) return 1;
-  if (s === 'infinity' || s === 'inf') return Infinity;
-  const m = /^(\d+(?:\.\d+)?)([smhd]?)$/.exec(s);
-  if (!m) return undefined;
-  const mult = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }[m[2]]!;
-  return Number(m[1]) * mult;
-}
 
 /** Splits a shell command line into words, honouring quotes. */
 export function shellWords(s: string): string[] {
@@ -57,94 +51,57 @@ export function shellWords(s: string): string[] {
   return words;
 }
 
-interface Outcome {
-  seconds: number;
-  waitsForHost?: { host: string; thenLogs: string[] };
-  memoryMi?: number;
-  exit?: number;
-  forever?: boolean;
-  logs: string[];
+/** Where a process runs: whether the image has a shell and its applets, and its environment. */
+interface RunEnv {
+  shell: boolean;
+  now: number;
+  vars: Record<string, string>;
+}
+
+interface Outcome extends ScriptResult {
+  waitsForHost?: string;
   notFound?: string;
 }
 
-/** Runs a small shell script symbolically: time it takes, lines it prints, how it ends. */
+/** Runs a shell script symbolically: time it takes, lines it prints, how it ends. */
 function runScript(script: string, env: RunEnv): Outcome {
-  const out: Outcome = { seconds: 0, logs: [] };
-  // `until nslookup HOST; do ...; done` (and `while ! nslookup`): the script waits for a name.
+  // `until nslookup HOST; do ...; done` (and `while ! nslookup`): the script waits for a name;
+  // the kubelet lets it go on once the name resolves.
   const wait = /\b(?:until|while\s+!)\s+([^;]+?)\s*;\s*do\b([\s\S]*?)\bdone\b\s*;?/.exec(script);
   if (wait) {
-    const before = runScript(script.slice(0, wait.index), env);
-    const [cmd, host] = shellWords(wait[1]);
-    if (before.forever || before.exit) return before;
-    if ((cmd === 'nslookup' || cmd === 'host' || cmd === 'getent') && host) {
+    const [cmd, host, , key] = shellWords(wait[1]);
+    if (cmd === 'nslookup' || cmd === 'host' || cmd === 'getent') {
+      const before = runScript(script.slice(0, wait.index), env);
+      if (before.forever || before.exit) return before;
+      const looped = runScript(wait[2], { ...env, now: env.now + before.seconds * 1000 });
       const after = runScript(script.slice(wait.index + wait[0].length), env);
-      const looped = runScript(wait[2], env);
-      return { ...after, seconds: before.seconds + after.seconds, logs: [...before.logs, ...looped.logs], waitsForHost: { host: cmd === 'getent' ? shellWords(wait[1])[2] ?? host : host, thenLogs: after.logs } };
+      const shifted = looped.lines.map((l) => ({ s: l.s + before.seconds, text: l.text }));
+      return { ...after, seconds: before.seconds + after.seconds, lines: [...before.lines, ...shifted], waitsForHost: cmd === 'getent' ? key ?? host : host };
     }
-    return { ...before, forever: true };
   }
-  if (/\bwhile\s+(true|:)\b|\bfor\s*\(\(\s*;\s*;\s*\)\)/.test(script) || /tail\s+-f\b/.test(script)) {
-    const before = script.split(/\bwhile\b|\btail\s+-f\b|\bfor\b/)[0];
-    const pre = runScript(before, env);
-    return { ...pre, forever: pre.exit === undefined, seconds: pre.seconds };
-  }
-  for (const stmt of script.split(/;|&&|\n|\|\|/)) {
-    const words = shellWords(stmt.trim());
-    if (!words.length) continue;
-    const [cmd, ...args] = words;
-    const r = runCommand(cmd, args, env);
-    out.seconds += r.seconds;
-    out.logs.push(...r.logs);
-    if (r.memoryMi) out.memoryMi = Math.max(out.memoryMi ?? 0, r.memoryMi);
-    if (r.forever) return { ...out, forever: true };
-    if (r.notFound) {
-      out.logs.push(`sh: ${r.notFound}: not found`);
-      out.exit = 127;
-      continue;
-    }
-    if (cmd === 'exit') return { ...out, exit: r.exit ?? 0 };
-    out.exit = r.exit;
-  }
-  return out;
+  return interpret(script, { now: env.now, vars: env.vars, command: (cmd, args, atMs) => runCommand(cmd, args, { ...env, now: atMs }) });
 }
 
-function runCommand(cmd: string, args: string[], env: RunEnv): Outcome {
+function runCommand(cmd: string, args: string[], env: RunEnv): CommandResult {
   const base = cmd.split('/').pop()!;
   if (SHELLS.has(cmd) || SHELLS.has(base)) {
     const c = args.indexOf('-c');
-    if (c >= 0) return runScript(args[c + 1] ?? '', env);
     // A shell with no script and no terminal reads EOF and exits at once.
-    return { seconds: 0, exit: 0, logs: [] };
+    if (c < 0) return { seconds: 0, exit: 0, lines: [] };
+    const r = runScript(args[c + 1] ?? '', env);
+    return { seconds: r.seconds, lines: r.lines.map((l) => l.text), exit: r.exit, forever: r.forever, memoryMi: r.memoryMi };
   }
   switch (base) {
-    case 'sleep': {
-      const secs = parseSeconds(args[0]);
-      if (secs === undefined) return { seconds: 0, exit: 1, logs: [`sleep: invalid number '${args[0]}'`] };
-      return secs === Infinity ? { seconds: 0, forever: true, logs: [] } : { seconds: secs, exit: 0, logs: [] };
-    }
-    case 'echo':
-      return { seconds: 0, exit: 0, logs: [args.filter((a) => a !== '-n' && a !== '-e').join(' ')] };
-    case 'printf':
-      return { seconds: 0, exit: 0, logs: [(args[0] ?? '').replace(/\\n$/, '')] };
-    case 'exit':
-      return { seconds: 0, exit: Number(args[0] ?? 0) || 0, logs: [] };
-    case 'date':
-      return { seconds: 0, exit: 0, logs: [busyboxDate(env.now)] };
-    case 'true':
-    case ':':
-      return { seconds: 0, exit: 0, logs: [] };
-    case 'false':
-      return { seconds: 0, exit: 1, logs: [] };
     case 'tail':
-      return args.includes('-f') ? { seconds: 0, forever: true, logs: [] } : { seconds: 0, exit: 0, logs: [] };
+      return args.includes('-f') ? { seconds: 0, forever: true, lines: [] } : { seconds: 0, exit: 0, lines: [] };
     case 'stress':
       return runStress(args);
   }
   const script = interpreterScript(base, args);
-  if (script !== undefined) return { seconds: INTERPRETER_SECONDS, exit: 0, logs: printedBy(script) };
-  if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, logs: [] };
-  if (env.shell && APPLETS.has(base)) return { seconds: 0, exit: 0, logs: [] };
-  return { seconds: 0, logs: [], notFound: cmd };
+  if (script !== undefined) return { seconds: INTERPRETER_SECONDS, exit: 0, lines: printedBy(script) };
+  if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, lines: [] };
+  if (env.shell && APPLETS.has(base)) return { seconds: 0, exit: 0, lines: [] };
+  return { seconds: 0, lines: [], notFound: cmd };
 }
 
 const INTERPRETER_SECONDS = 2;
@@ -191,22 +148,10 @@ export function piDigits(n: number): string {
 const SIZE_UNITS: Record<string, number> = { '': 1 / (1024 * 1024), b: 1 / (1024 * 1024), k: 1 / 1024, m: 1, g: 1024 };
 
 /** stress(1) as the Kubernetes memory examples use it: --vm N workers of --vm-bytes each. */
-/** Where a script runs: whether the image has a shell and its applets, and the time it starts. */
-interface RunEnv {
-  shell: boolean;
-  now: number;
-}
-
 /** `date` as busybox prints it in a container (UTC): `Tue Dec  1 16:31:02 UTC 2026`. */
-export function busyboxDate(ms: number): string {
-  const d = new Date(ms);
-  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][d.getUTCDay()];
-  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][d.getUTCMonth()];
-  const two = (n: number) => String(n).padStart(2, '0');
-  return `${day} ${month} ${String(d.getUTCDate()).padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
-}
+export const busyboxDate = (ms: number): string => formatDate(ms);
 
-function runStress(args: string[]): Outcome {
+function runStress(args: string[]): CommandResult {
   const flag = (name: string) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -215,9 +160,9 @@ function runStress(args: string[]): Outcome {
   const size = /^(\d+)([bBkKmMgG]?)$/.exec(flag('--vm-bytes') ?? '256M');
   const mi = size ? Number(size[1]) * SIZE_UNITS[size[2].toLowerCase()] : 256;
   const timeout = flag('--timeout') ?? flag('-t');
-  const logs = [`stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${workers} vm, 0 hdd`];
+  const lines = [`stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${workers} vm, 0 hdd`];
   const seconds = timeout ? parseSeconds(timeout) : undefined;
-  const base = { logs, memoryMi: workers * mi };
+  const base = { lines, memoryMi: workers * mi };
   return seconds !== undefined && Number.isFinite(seconds) ? { ...base, seconds, exit: 0 } : { ...base, seconds: 0, forever: true };
 }
 
@@ -230,14 +175,19 @@ export function effectiveArgv(image: ImageInfo, c: Container): string[] {
 
 const NAMESPACE_FILE = /\$\(cat \/var\/run\/secrets\/kubernetes\.io\/serviceaccount\/namespace\)/g;
 
-/** What the container's process will do; `namespace` is what it reads from its service-account mount, `now` what `date` says. */
-export function planRun(image: ImageInfo, c: Container, namespace = 'default', now = 0): RunPlan {
-  const expand = (xs?: string[]) => xs?.map((x) => x.replace(NAMESPACE_FILE, namespace));
-  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) }, now);
+/**
+ * What the container's process will do. `namespace` is what it reads from its service-account
+ * mount, `now` what `date` says, `vars` its environment (the kubelet also expands $(VAR) in the
+ * command and args with it, as Kubernetes does).
+ */
+export function planRun(image: ImageInfo, c: Container, namespace = 'default', now = 0, vars: Record<string, string> = {}): RunPlan {
+  const expand = (xs?: string[]) =>
+    xs?.map((x) => x.replace(NAMESPACE_FILE, namespace).replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name) => (m === '$$' ? '$' : vars[name] ?? m)));
+  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) }, { shell: image.shell, now, vars });
   return { ...plan, memoryMi: image.memoryMi + (plan.memoryMi ?? 0) };
 }
 
-function planProcess(image: ImageInfo, c: Container, now: number): Omit<RunPlan, 'memoryMi'> & { memoryMi?: number } {
+function planProcess(image: ImageInfo, c: Container, env: RunEnv): Omit<RunPlan, 'memoryMi'> & { memoryMi?: number } {
   if (!c.command && !c.args) {
     return image.server ? { exitCode: 0, logs: [] } : { exitAfterMs: 0, exitCode: image.exitCode ?? 0, logs: [] };
   }
@@ -248,15 +198,27 @@ function planProcess(image: ImageInfo, c: Container, now: number): Omit<RunPlan,
   // A server image started with its own program under a different command line keeps serving.
   const base = cmd.split('/').pop()!;
   if (image.server && !SHELLS.has(cmd) && !SHELLS.has(base) && !APPLETS.has(base)) return { exitCode: 0, logs: [] };
-  const r = runCommand(cmd, args, { shell: image.shell, now });
-  if (r.notFound && !SHELLS.has(cmd)) {
+  const shell = SHELLS.has(cmd) || SHELLS.has(base);
+  const scriptAt = args.indexOf('-c');
+  // The process itself: a shell script keeps its lines' times; another command prints at once.
+  const r: Outcome =
+    shell && scriptAt >= 0
+      ? runScript(args[scriptAt + 1] ?? '', env)
+      : OWN_COMMANDS.has(base)
+        ? runScript(argv.map(shellQuote).join(' '), env)
+        : (() => {
+          const x = shell ? { seconds: 0, exit: 0, lines: [] } : runCommand(cmd, args, env);
+          return { seconds: x.seconds, lines: x.lines.map((text) => ({ s: 0, text })), exit: x.exit ?? 0, forever: !!x.forever, memoryMi: x.memoryMi, notFound: x.notFound };
+        })();
+  if (r.notFound && !shell) {
     return {
       exitCode: 128,
       startError: `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`,
       logs: [],
     };
   }
-  if (r.forever) return { exitCode: 0, logs: r.logs, memoryMi: r.memoryMi };
-  const waits = r.waitsForHost ? { waitsForHost: r.waitsForHost.host } : {};
-  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit ?? 0, logs: r.logs, memoryMi: r.memoryMi, ...waits };
+  const logs = r.lines.map((l) => ({ afterMs: Math.round(l.s * 1000), line: l.text }));
+  if (r.forever) return { exitCode: 0, logs, memoryMi: r.memoryMi, ...(r.loop ? { loop: r.loop } : {}) };
+  const waits = r.waitsForHost ? { waitsForHost: r.waitsForHost } : {};
+  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit, logs, memoryMi: r.memoryMi, ...waits };
 }

@@ -5,6 +5,8 @@ import type { Container, Pod } from '../api/types.ts';
 import { lookupImage, parseImageRef } from './images.ts';
 import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply, type AppRequest } from './apps.ts';
 import { parseQuantity } from '../util/quantity.ts';
+import { replayLoop, type LoopState } from './script.ts';
+import type { RunPlan } from './container-run.ts';
 import { containerFilesystem, type LayeredFilesystem } from './volume-data.ts';
 
 export interface LogLine {
@@ -15,6 +17,8 @@ export interface LogLine {
 export interface ContainerApp {
   state: Record<string, any>;
   logs: LogLine[];
+  /** A loop still printing: its lines are made when the logs are read (see sim/script.ts). */
+  loop?: LoopState & { start: number };
   previous?: LogLine[];
   /** Set when a request changed the app: the kubelet must probe it again. */
   probeDirty?: boolean;
@@ -49,16 +53,26 @@ export function appContext(api: ApiServer, pod: Pod, c: Container, state: Record
   };
 }
 
-/** A container (re)started: a fresh process memory, its start-up lines, the last run kept for --previous. */
-export function containerStarted(api: ApiServer, pod: Pod, c: Container, commandLogs: string[]): void {
+/** A container (re)started: a fresh process memory, its lines to come, the last run kept for --previous. */
+export function containerStarted(api: ApiServer, pod: Pod, c: Container, plan: Pick<RunPlan, 'logs' | 'loop'>): void {
   const apps = appsOf(api, pod);
   const prior = apps[c.name];
-  const app: ContainerApp = { state: {}, logs: [], ...(prior ? { previous: prior.logs } : {}) };
+  const app: ContainerApp = { state: {}, logs: [], ...(prior ? { previous: linesUpTo(api, prior, api.now()) } : {}) };
   apps[c.name] = app;
   const overridden = !!(c.command || c.args);
   const ctx = appContext(api, pod, c, app.state);
-  const lines = ctx && !overridden ? startupLogs(ctx) : commandLogs;
-  app.logs = lines.map((line) => ({ t: api.now(), line }));
+  const now = api.now();
+  app.logs = ctx && !overridden ? startupLogs(ctx).map((line) => ({ t: now, line })) : plan.logs.map((l) => ({ t: now + l.afterMs, line: l.line }));
+  if (plan.loop && (!ctx || overridden)) app.loop = { ...plan.loop, start: now };
+}
+
+/** What a run printed up to `end`: its planned lines so far, and its loop's rounds. */
+function linesUpTo(api: ApiServer, app: ContainerApp, end: number): LogLine[] {
+  const planned = app.logs.filter((l) => l.t <= end);
+  if (!app.loop) return planned;
+  const rounds = replayLoop(app.loop, app.loop.start, end, { command: () => ({ seconds: 0, lines: [] }) }, MAX_LOG_LINES);
+  const all = [...planned, ...rounds];
+  return all.slice(Math.max(0, all.length - MAX_LOG_LINES));
 }
 
 export function appendLog(api: ApiServer, pod: Pod, container: string, line: string): void {
@@ -70,7 +84,12 @@ export function appendLog(api: ApiServer, pod: Pod, container: string, line: str
 
 export function containerLogs(api: ApiServer, pod: Pod, container: string, previous: boolean): LogLine[] | undefined {
   const app = appsOf(api, pod)[container];
-  return previous ? app?.previous : app?.logs;
+  if (!app || previous) return app?.previous;
+  // A stopped container printed nothing after it stopped.
+  const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
+  const finished = status?.state.terminated?.finishedAt;
+  // (finishedAt is kept to the second.)
+  return linesUpTo(api, app, finished ? Math.min(api.now(), Date.parse(finished) + 999) : api.now());
 }
 
 /** The running container of a pod that listens on a port, if any. */

@@ -161,3 +161,30 @@ test("systemctl on a node: the kubelet's unit is what brings a NotReady node bac
     k.cleanup();
   }
 });
+
+test("the documentation's counter pod: a line a second, as long as it runs; --since and --tail cut it", () => {
+  const k = Sandbox.paused();
+  try {
+    k.run(['apply', '-f', '-'], `apiVersion: v1
+kind: Pod
+metadata:
+  name: counter
+spec:
+  containers:
+  - name: count
+    image: busybox:1.28
+    args: [/bin/sh, -c,
+            'i=0; while true; do echo "$i: $(date)"; i=$((i+1)); sleep 1; done']
+`);
+    k.ok('sim advance 5s');
+    const start = k.ok('get pod counter -o jsonpath={.status.containerStatuses[0].state.running.startedAt}');
+    const at = (n: number) => new Date(Date.parse(start) + n * 1000).toUTCString().replace(/^(\w+), (\d+) (\w+) (\d+) ([\d:]+) GMT$/, (_, d, day, mon, y, t) => `${d} ${mon} ${day.replace(/^0/, ' ')} ${t} UTC ${y}`);
+    const lines = k.ok('logs counter').trim().split('\n');
+    assert.deepEqual(lines.slice(0, 2), [`0: ${at(0)}`, `1: ${at(1)}`]);
+    k.ok('sim advance 1h');
+    assert.equal(k.ok('logs counter --tail=1'), `${lines.length + 3599}: ${at(lines.length + 3599)}\n`);
+    assert.equal(k.ok('logs counter --since=3s').split('\n').length - 1, 3);
+  } finally {
+    k.cleanup();
+  }
+});
