@@ -52,13 +52,13 @@ function parseDocuments(text: string, source: string): { objs: KObject[]; error?
     }
   } else {
     const Y = yamlLib();
-    for (const d of Y.parseAllDocuments(text, { version: '1.1', uniqueKeys: false } as any) as any[]) {
+    // kubectl's YAML reader cuts the stream at `---` lines and converts one document at a time:
+    // line numbers in its errors count from the document's start.
+    for (const [i, part] of text.split(/^---.*$/m).entries()) {
+      const chunk = i ? part.replace(/^\r?\n/, '') : part;
+      const d = Y.parseDocument(chunk, { version: '1.1', uniqueKeys: false } as any) as any;
       if (d.errors?.length) {
-        // kubectl reads one document at a time: lines count from the document's start.
-        const before = text.slice(0, d.range?.[0] ?? 0).split('\n').length - 1;
-        const e = d.errors[0];
-        const rel = e.linePos ? { ...e, linePos: [{ ...e.linePos[0], line: e.linePos[0].line - before }] } : e;
-        error = new StreamError(`error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlError(rel, text)}`);
+        error = new StreamError(`error parsing ${source}: error converting YAML to JSON: yaml: ${goYamlError(d.errors[0], chunk)}`);
         break;
       }
       const v = d.toJS();

@@ -50,20 +50,34 @@ export function asList(items: unknown[]): Record<string, unknown> {
  * without the line for scanner errors on the first line.
  */
 export function goYamlError(e: { code?: string; message: string; linePos?: { line: number; col: number }[] }, text: string): string {
-  const line = e.linePos?.[0]?.line ?? 1;
+  const at = e.linePos?.[0]?.line ?? 1;
   const first = e.message.split('\n')[0];
   let problem: string;
+  // libyaml's scanner reports the line it stopped on; its parser (as go-yaml prints it) the line before.
   let scanner = false;
+  let line = at;
   if (/Flow map/.test(first)) problem = "did not find expected ',' or '}'";
   else if (/Flow sequence/.test(first)) problem = /\[\s*$/.test(text.trimEnd()) ? 'did not find expected node content' : "did not find expected ',' or ']'";
   else if (e.code === 'BLOCK_AS_IMPLICIT_KEY' || e.code === 'MULTILINE_IMPLICIT_KEY') {
     problem = 'mapping values are not allowed in this context';
     scanner = true;
+    // The scanner trips on the `:` that follows the value, on a later line.
+    const lines = text.split('\n');
+    for (let i = at; i < lines.length; i++) {
+      if (/:(\s|$)/.test(lines[i].replace(/#.*$/, ''))) {
+        line = i + 1;
+        break;
+      }
+    }
   } else if (e.code === 'TAB_AS_INDENT') {
     problem = 'found character that cannot start any token';
     scanner = true;
-  } else if (e.code === 'MISSING_CHAR' && /quote/.test(first)) problem = 'found unexpected end of stream';
-  else if (e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN') problem = 'did not find expected key';
+  } else if (e.code === 'MISSING_CHAR' && /quote/.test(first)) {
+    problem = 'found unexpected end of stream';
+    scanner = true;
+  } else if (e.code === 'BAD_INDENT' || e.code === 'UNEXPECTED_TOKEN' || (e.code === 'MISSING_CHAR' && /Sequence item/.test(first))) problem = 'did not find expected key';
   else problem = first.replace(/ at line \d+, column \d+:?$/, '');
-  return scanner && line === 1 ? problem : `line ${line}: ${problem}`;
+  // go-yaml names no line when the problem is on the first one (its 0-based mark is 0).
+  if (line <= 1) return problem;
+  return `line ${scanner ? line : line - 1}: ${problem}`;
 }

@@ -1,7 +1,9 @@
 // Commands run inside a container (kubectl exec, run --rm -it): a small POSIX-ish shell with the
 // tools learners reach for. What the image does not have is "not found", as it would be; what
 // kubesim does not simulate says so in one line, never a silent success.
+import { randomBytes } from 'node:crypto';
 import type { ApiServer } from '../api/server.ts';
+import { CliError } from '../api/errors.ts';
 import type { Container, Node, Pod } from '../api/types.ts';
 import { lookupImage, parseImageRef, type ImageInfo } from './images.ts';
 import { containerEnv, containerFiles } from './container-env.ts';
@@ -19,7 +21,12 @@ export interface ShellContext {
   pod: Pod;
   container: Container;
   tty: boolean;
+  /** The shell asked for (`exec -it POD -- sh`): Debian's sh is dash, which words its errors its own way. */
+  shell?: string;
 }
+
+/** Whose wording a shell's errors have. */
+type Dialect = 'busybox' | 'dash' | 'bash';
 
 const COMMON = ['echo', 'env', 'printenv', 'cat', 'ls', 'hostname', 'sleep', 'date', 'ps', 'id', 'whoami', 'uname', 'pwd', 'true', 'false', 'exit', 'head', 'tail', 'grep', 'wc', 'mkdir', 'touch', 'sh', 'test', 'export', 'cd'];
 const BUSYBOX = [...COMMON, 'wget', 'nslookup', 'ping', 'nc'];
@@ -60,6 +67,7 @@ export interface Machine {
   client: ClientContext;
   /** Commands only this machine has (a node's systemctl). */
   commands?: Record<string, (args: string[]) => CommandOutput>;
+  dialect: Dialect;
 }
 
 function containerMachine(ctx: ShellContext): Machine {
@@ -83,7 +91,8 @@ function containerMachine(ctx: ShellContext): Machine {
     tools: toolsOf(image),
     busybox,
     hasShell: !!image?.shell,
-    prompt: busybox ? '/ # ' : `root@${pod.metadata.name}:/# `,
+    prompt: busybox ? '/ # ' : ctx.shell && /(^|\/)sh$/.test(ctx.shell) ? '# ' : `root@${pod.metadata.name}:/# `,
+    dialect: busybox ? 'busybox' : ctx.shell && /(^|\/)sh$/.test(ctx.shell) ? 'dash' : 'bash',
     mainProcess: [...(container.command ?? image?.entrypoint ?? []), ...(container.args ?? (container.command ? [] : image?.cmd ?? []))].join(' '),
     client: { namespace: pod.metadata.namespace ?? 'default', clientIP: pod.status?.podIP ?? '', tty: ctx.tty },
   };
@@ -95,6 +104,9 @@ class Shell {
   private fs: LayeredFilesystem;
   private tools: Set<string>;
   private busybox: boolean;
+  private dialect: Dialect;
+  /** Lines read so far (dash numbers its errors with them). */
+  private lineNo = 0;
   cwd = '/';
 
   constructor(private m: Machine, private session?: ShellSession) {
@@ -102,11 +114,18 @@ class Shell {
     if (session) {
       session.env = this.env;
       this.cwd = session.cwd;
+      this.lineNo = session.lineNo ?? 0;
     }
     this.files = m.files;
     this.fs = m.fs;
     this.tools = m.tools;
     this.busybox = m.busybox;
+    this.dialect = m.dialect;
+  }
+
+  /** The shell's own complaint: `sh: foo: not found` (busybox), `sh: 1: foo: not found` (dash), `bash: foo: ...` (bash). */
+  private complain(busybox: string, dash: string, bash: string): string {
+    return this.dialect === 'busybox' ? `sh: ${busybox}` : this.dialect === 'dash' ? `sh: ${Math.max(1, this.lineNo)}: ${dash}` : `bash: ${bash}`;
   }
 
   get hasShell(): boolean {
@@ -139,7 +158,7 @@ class Shell {
   /** Writes through the container's file system; the shell's complaint when the mount is read-only. */
   private writeFile(path: string, content: string, append = false): CommandOutput | undefined {
     if (this.fs.write(this.absolute(path), content, append)) return undefined;
-    return fail(this.busybox ? `sh: can't create ${path}: Read-only file system` : `bash: ${path}: Read-only file system`);
+    return fail(this.complain(`can't create ${path}: Read-only file system`, `cannot create ${path}: Read-only file system`, `${path}: Read-only file system`));
   }
 
   private listDir(path: string): string[] | undefined {
@@ -160,7 +179,7 @@ class Shell {
     const builtin = ['echo', 'exit', 'true', 'false', 'pwd', 'cd', 'export', 'test', 'sh', 'bash'].includes(name);
     const own = this.m.commands?.[name];
     if (own) return own(args);
-    if (!builtin && !this.tools.has(name)) return fail(`${this.busybox ? 'sh' : 'bash'}: ${cmd}: ${this.busybox ? 'not found' : 'command not found'}`, 127);
+    if (!builtin && !this.tools.has(name)) return fail(this.complain(`${cmd}: not found`, `${cmd}: not found`, `${cmd}: command not found`), 127);
     switch (name) {
       case 'echo':
         return ok(`${args.filter((a) => a !== '-n').join(' ')}${args[0] === '-n' ? '' : '\n'}`);
@@ -174,7 +193,7 @@ class Shell {
         return ok(`${this.cwd}\n`);
       case 'cd': {
         const dir = this.absolute(args[0] ?? '/root').replace(/(.)\/$/, '$1');
-        if (!this.listDir(dir)) return fail(this.busybox ? `sh: cd: can't cd to ${args[0]}: No such file or directory` : `bash: cd: ${args[0]}: No such file or directory`);
+        if (!this.listDir(dir)) return fail(this.complain(`cd: can't cd to ${args[0]}: No such file or directory`, `cd: can't cd to ${args[0]}`, `cd: ${args[0]}: No such file or directory`), this.dialect === 'dash' ? 2 : 1);
         this.cwd = dir;
         if (this.session) this.session.cwd = dir;
         return ok();
@@ -192,8 +211,15 @@ class Shell {
       case 'sh':
       case 'bash': {
         const i = args.indexOf('-c');
-        if (i >= 0) return this.line(args[i + 1] ?? '');
-        return ok();
+        if (i < 0) return ok();
+        const outer = [this.dialect, this.lineNo] as const;
+        if (!this.busybox) this.dialect = name === 'sh' ? 'dash' : 'bash';
+        this.lineNo = 0;
+        try {
+          return this.line(args[i + 1] ?? '');
+        } finally {
+          [this.dialect, this.lineNo] = outer;
+        }
       }
       case 'env':
       case 'printenv':
@@ -288,6 +314,8 @@ class Shell {
 
   /** A command line: `;`, `&&`, `||`, pipes, `$VAR` expansion and `>` redirection. */
   line(text: string): CommandOutput {
+    this.lineNo++;
+    if (this.session) this.session.lineNo = this.lineNo;
     let stdout = '';
     let stderr = '';
     let code = 0;
@@ -413,6 +441,7 @@ export function nodeMachine(api: ApiServer, node: Node): Machine {
     mainProcess: '/sbin/init',
     client: { namespace: 'default', clientIP: ip, tty: true },
     commands: { systemctl: (args) => systemctl(api, name, args) },
+    dialect: 'bash',
   };
 }
 
@@ -481,14 +510,19 @@ function humanAgo(ms: number): string {
 export interface ShellSession {
   cwd: string;
   env?: Record<string, string>;
+  lineNo?: number;
 }
 
 /** Runs `argv` in the container, as `kubectl exec POD -- argv` would. */
 export function execInContainer(ctx: ShellContext, argv: string[]): CommandOutput {
-  const shell = new Shell(containerMachine(ctx));
+  const machine = containerMachine(ctx);
+  const shell = new Shell(machine);
   const [cmd] = argv;
-  if (!shell.hasShell && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(cmd)) {
-    return fail(`error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${Math.random().toString(16).slice(2)}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`, 1);
+  const name = cmd.split('/').pop()!;
+  const missing = ['sh', 'bash'].includes(name) ? !shell.hasShell || (name === 'bash' && machine.busybox) : !machine.tools.has(name) && !['echo', 'true', 'false', 'test', 'pwd'].includes(name);
+  if (missing) {
+    // The runtime cannot start the process: an API error, not an exit code.
+    throw new CliError(`Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "${randomBytes(32).toString('hex')}": OCI runtime exec failed: exec failed: unable to start container process: exec: "${cmd}": executable file not found in $PATH: unknown`);
   }
   return shell.run(argv);
 }

@@ -117,7 +117,7 @@ test('validation: each bad document gets the API server\'s error, kubectl\'s fra
     const badYaml = file('bad.yaml', `${CM('ya')}---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: yb\n  labels: {a: b\n---\n${CM('yc')}`);
     assert.deepEqual(k.run(['apply', '-f', badYaml]), {
       stdout: 'configmap/ya created\n',
-      stderr: `error: error parsing ${badYaml}: error converting YAML to JSON: yaml: line 7: did not find expected ',' or '}'\n`,
+      stderr: `error: error parsing ${badYaml}: error converting YAML to JSON: yaml: line 5: did not find expected ',' or '}'\n`,
       code: 1,
     });
     assert.equal(k.run('get cm yc').code, 1);
@@ -212,6 +212,17 @@ test('patch: strategic, merge and json patches; no change; warnings and errors a
     // --local patches a file without the server.
     const f = file('local.yaml', CM('loc'));
     assert.equal(k.ok(['patch', '--local', '-f', f, '-p', '{"data":{"a":"2"}}', '-o', 'jsonpath={.data.a}']), '2');
+  } finally {
+    k.cleanup();
+  }
+});
+
+test('an empty manifest: apply and create refuse it, delete finds nothing', () => {
+  const k = Sandbox.paused();
+  try {
+    assert.deepEqual(k.run(['apply', '-f', '-'], ''), { stdout: '', stderr: 'error: no objects passed to apply\n', code: 1 });
+    assert.deepEqual(k.run(['create', '-f', '-'], '# nothing\n'), { stdout: '', stderr: 'error: no objects passed to create\n', code: 1 });
+    assert.deepEqual(k.run(['delete', '-f', '-'], ''), { stdout: '', stderr: 'No resources found\n', code: 0 });
   } finally {
     k.cleanup();
   }

@@ -51,15 +51,28 @@ test('in bash after eval "$(kubesim env)": kubectl and k reach kubesim, and k <T
   }
 });
 
-test('kubesim shell: a sub-shell where kubectl and k mean kubesim and the prompt names the context', { skip: !haveBash && 'bash is not installed' }, () => {
+test('kubesim shell: a sub-shell where kubectl and k mean kubesim; piped commands run without prompts', { skip: !haveBash && 'bash is not installed' }, () => {
   const k = Sandbox.paused();
   try {
     k.env.SHELL = '/bin/bash';
     const r = k.run('shell', 'kubectl get ns default -o name\nk config current-context\nexit 3\n');
-    assert.equal(r.code, 3, 'the shell\'s exit code');
-    assert.equal(r.stdout, 'namespace/default\nkubernetes-admin@kubernetes\n');
-    assert.match(r.stderr, /kubesim shell: kubectl and k mean kubesim here \('exit' to leave\)\.\n/);
-    assert.match(r.stderr, /\(kubesim:kubernetes-admin@kubernetes\) [^\n]*[$#] /);
+    assert.deepEqual(r, { stdout: 'namespace/default\nkubernetes-admin@kubernetes\n', stderr: '', code: 3 });
+  } finally {
+    k.cleanup();
+  }
+});
+
+test('kubesim shell on a terminal: a banner and a prompt naming the context', { skip: (!haveBash || !havePython) && 'bash or python3 is not installed' }, () => {
+  const k = Sandbox.paused();
+  try {
+    const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: k.home, KUBESIM_HOME: k.home, KUBESIM_NOW: TEST_NOW, TERM: 'dumb', SHELL: '/bin/bash' };
+    const script = 'import os,pty,sys; sys.exit(os.waitstatus_to_exitcode(pty.spawn(sys.argv[1:])))';
+    const r = spawnSync('python3', ['-c', script, process.execPath, BIN, 'shell'], { env, encoding: 'utf8', input: 'k config current-context\nexit 3\n' });
+    const screen = r.stdout.replace(/\r\n/g, '\n');
+    assert.equal(r.status, 3, screen);
+    assert.match(screen, /kubesim shell: kubectl and k mean kubesim here \('exit' to leave\)\.\n/);
+    assert.match(screen, /\(kubesim:kubernetes-admin@kubernetes\) [^\n]*[$#] /);
+    assert.match(screen, /\nkubernetes-admin@kubernetes\n/);
   } finally {
     k.cleanup();
   }

@@ -70,7 +70,11 @@ test('exec: commands in a container, the files and environment it sees, errors',
   assert.match(k.ok(['exec', 'web', '--', 'env']), /^PATH=.*\nHOSTNAME=web\n(.*\n)*KUBERNETES_SERVICE_HOST=10\.96\.0\.1\n/);
   assert.match(k.ok(['exec', 'web', '--', 'sh', '-c', 'curl -s localhost >/dev/null; echo $?']), /^0\n$/);
   assert.deepEqual(k.run(['exec', 'web', '--', 'sh', '-c', 'exit 3']), { stdout: '', stderr: 'command terminated with exit code 3\n', code: 3 });
-  assert.deepEqual(k.run(['exec', 'web', '--', 'nslookup', 'x']), { stdout: '', stderr: 'bash: nslookup: command not found\ncommand terminated with exit code 127\n', code: 127 });
+  const missing = k.run(['exec', 'web', '--', 'nslookup', 'x']);
+  assert.equal(missing.code, 1);
+  assert.match(missing.stderr, /^error: Internal error occurred: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "nslookup": executable file not found in \$PATH: unknown\n$/);
+  assert.deepEqual(k.run(['exec', 'web', '--', 'sh', '-c', 'nslookup x']), { stdout: '', stderr: 'sh: 1: nslookup: not found\ncommand terminated with exit code 127\n', code: 127 });
+  assert.deepEqual(k.run(['exec', 'web', '--', 'bash', '-c', 'nslookup x']), { stdout: '', stderr: 'bash: nslookup: command not found\ncommand terminated with exit code 127\n', code: 127 });
   assert.deepEqual(k.run(['exec', 'nope', '--', 'ls']), { stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', code: 1 });
   assert.deepEqual(k.run(['exec', 'web', 'ls']), { stdout: '', stderr: 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n', code: 1 });
 });

@@ -47,6 +47,7 @@ export function registerApply(program: Command): void {
     if (!o.filename?.length) throw new RawError(`error: must specify one of -f and -k\n\nSee '${PROGRAM} apply -h' for help and examples`);
     const mode = fieldValidation(o.validate);
     const manifests = readManifests(o.filename, !!o.recursive, readStdin);
+    if (!manifests.length) throw new CliError('no objects passed to apply');
     const dryRun = dryRunMode(o.dryRun);
     const target = resolveTarget(o);
     const warnings: string[] = [];

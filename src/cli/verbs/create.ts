@@ -21,6 +21,7 @@ const collect = (v: string, prev: string[] = []) => [...prev, v];
 function createFromFiles(o: any): void {
   const mode = fieldValidation(o.validate);
   const manifests = readManifests(o.filename, !!o.recursive, readStdin);
+  if (!manifests.length) throw new CliError('no objects passed to create');
   const dryRun = dryRunMode(o.dryRun);
   const target = resolveTarget(o);
   const warnings: string[] = [];

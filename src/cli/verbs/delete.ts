@@ -105,6 +105,10 @@ export function registerDelete(program: Command): void {
 /** delete -f: the objects the manifests name, each reported or failing on its own. */
 async function deleteFromFiles(opts: any, grace: number | undefined): Promise<void> {
   const manifests = readManifests(opts.filename, !!opts.recursive, readStdin);
+  if (!manifests.length) {
+    err('No resources found');
+    return;
+  }
   const target = resolveTarget(opts);
   if (opts.force) {
     err('Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.');

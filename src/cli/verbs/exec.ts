@@ -88,7 +88,7 @@ export function registerExec(program: Command): void {
       if (o.stdin && ['sh', '/bin/sh', 'bash', '/bin/bash'].includes(command[0]) && command.length === 1) {
         code = await interactive(target, (api) => {
           const pod = findPod(api, podName, target.namespace);
-          return { api, pod, container: pickContainer(pod, containerName, true), tty: !!o.tty };
+          return { api, pod, container: pickContainer(pod, containerName, true), tty: !!o.tty, shell: command[0] };
         });
       } else {
         const r = withCluster(target.cluster, (api) => {

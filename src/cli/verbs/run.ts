@@ -136,7 +136,7 @@ async function runAttached(name: string, pod: KObject, o: any, rest: string[]): 
   if (shellOnly && o.stdin) {
     code = await interactive(target, (api) => {
       const pod = findPod(api, name, target.namespace);
-      return { api, pod, container: pickContainer(pod, name, true), tty: !!o.tty };
+      return { api, pod, container: pickContainer(pod, name, true), tty: !!o.tty, shell: rest[0] ?? 'sh' };
     });
   } else {
     const r = withCluster(target.cluster, (api) => {

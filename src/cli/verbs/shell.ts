@@ -62,7 +62,12 @@ function runShell(shell: Shell, shimDir: string): number {
   const env = envScript(shell, shimDir);
   const banner = "echo \"kubesim shell: kubectl and k mean kubesim here ('exit' to leave).\" >&2";
   let r;
-  if (shell === 'bash') {
+  if (shell === 'bash' && !process.stdin.isTTY) {
+    // Commands piped in: a plain non-interactive bash reads them (no prompt, no job control).
+    const rc = join(dir, 'bash_env');
+    writeFileSync(rc, `shopt -s expand_aliases\n${env}`);
+    r = spawnSync('bash', ['-s'], { stdio: 'inherit', env: { ...process.env, BASH_ENV: rc } });
+  } else if (shell === 'bash') {
     const rc = join(dir, 'bashrc');
     writeFileSync(rc, `[ -f ~/.bashrc ] && . ~/.bashrc\n${env}PS1='(kubesim:$(${CONTEXT_OF.replace(/'/g, `'\\''`)})) \\w\\$ '\n${banner}\n`);
     r = spawnSync('bash', ['--rcfile', rc, '-i'], { stdio: 'inherit' });
