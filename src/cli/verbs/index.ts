@@ -26,6 +26,7 @@ import { registerExec } from './exec.ts';
 import { registerLogs } from './logs.ts';
 import { registerCurl, registerPortForward } from './traffic.ts';
 import { registerNodeVerbs, registerNodeSim } from './nodes.ts';
+import { registerWait } from './wait.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
@@ -39,6 +40,7 @@ export function registerVerbs(program: Command): void {
   registerApply(program);
   registerPatch(program);
   registerReplace(program);
+  registerWait(program);
   registerRollout(program);
   registerScale(program);
   registerClusterInfo(program);
