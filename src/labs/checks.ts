@@ -14,7 +14,8 @@ import { containerEnv } from '../sim/container-env.ts';
 import { curl } from '../sim/client-tools.ts';
 import { controllerOf, isPodReady } from '../controllers/replicaset.ts';
 import { parseQuantity } from '../util/quantity.ts';
-import type { Check, EndpointsCheck, EnvCheck, Expectation, FieldCheck, FileCheck, HttpCheck, PodsCheck, DrainedCheck } from './definition.ts';
+import type { Check, EndpointsCheck, EnvCheck, ExecCheck, Expectation, FieldCheck, FileCheck, HttpCheck, PodsCheck, DrainedCheck } from './definition.ts';
+import { execInContainer } from '../sim/container-shell.ts';
 
 export interface CheckResult {
   name: string;
@@ -167,6 +168,25 @@ function envCheck(api: ApiServer, c: EnvCheck): string | undefined {
   return `pod ${where(ns, c.pod)}: $${c.variable} in container ${container.name} is ${found === '' ? 'not set' : quote(found)}, expected ${expected}`;
 }
 
+function execCheck(api: ApiServer, c: ExecCheck): string | undefined {
+  const ns = c.namespace ?? 'default';
+  const pod = api.get<Pod>('pods', ns, c.pod);
+  if (!pod) return `pod ${where(ns, c.pod)} not found`;
+  const container = c.container ? pod.spec.containers.find((x) => x.name === c.container) : pod.spec.containers[0];
+  if (!container) return `pod ${where(ns, c.pod)} has no container ${c.container}`;
+  if (!pod.status?.containerStatuses?.find((s) => s.name === container.name)?.state.running) return `pod ${where(ns, c.pod)}: container ${container.name} is not running`;
+  let found: string;
+  try {
+    const r = execInContainer({ api, pod, container, tty: false }, c.command);
+    found = (r.stdout + r.stderr).trim();
+  } catch (e: any) {
+    found = String(e.message ?? e);
+  }
+  const expected = expectationMiss(found, c);
+  if (!expected) return undefined;
+  return `pod ${where(ns, c.pod)}: \`${c.command.join(' ')}\` printed ${found === '' ? 'nothing' : quote(shorten(found))}, expected ${expected}`;
+}
+
 function normalize(s: string, how: FileCheck['compare']): string {
   if (how === 'words') return s.split(/\s+/).filter(Boolean).sort().join(' ');
   if (how === 'lines') return s.split('\n').map((l) => l.trimEnd()).filter(Boolean).join('\n');
@@ -213,6 +233,9 @@ export function runCheck(api: ApiServer, check: Check, answersDir: string): Chec
       break;
     case 'file':
       reason = fileCheck(api, check as FileCheck, answersDir);
+      break;
+    case 'exec':
+      reason = execCheck(api, check as ExecCheck);
       break;
     default:
       reason = fieldCheck(api, check as FieldCheck);

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CliError } from '../api/errors.ts';
 import { yamlLib } from '../printers/serialize.ts';
 
-export const DOMAINS = ['Workloads', 'Networking', 'Troubleshooting', 'Maintenance', 'Output'] as const;
+export const DOMAINS = ['Workloads', 'Networking', 'Storage', 'Troubleshooting', 'Maintenance', 'Output'] as const;
 export type Domain = (typeof DOMAINS)[number];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
@@ -115,7 +115,17 @@ export interface FileCheck {
   reveal?: boolean;
 }
 
-export type Check = FieldCheck | PodsCheck | EndpointsCheck | HttpCheck | DrainedCheck | EnvCheck | FileCheck;
+/** A command run in a pod's container (as kubectl exec would), its output checked. */
+export interface ExecCheck extends Expectation {
+  name: string;
+  type: 'exec';
+  namespace?: string;
+  pod: string;
+  container?: string;
+  command: string[];
+}
+
+export type Check = FieldCheck | PodsCheck | EndpointsCheck | HttpCheck | DrainedCheck | EnvCheck | FileCheck | ExecCheck;
 
 export interface LabDefinition {
   id: string;
@@ -146,7 +156,7 @@ export function labsDir(): string {
   throw new CliError('the lab catalogue (fixtures/labs) is missing from this installation');
 }
 
-const CHECK_TYPES = ['pods', 'endpoints', 'http', 'drained', 'env', 'file'];
+const CHECK_TYPES = ['pods', 'endpoints', 'http', 'drained', 'env', 'file', 'exec'];
 
 /** Reads and checks one lab file; a malformed lab is the catalogue's bug, reported with its file. */
 export function parseLab(text: string, file: string): LabDefinition {

@@ -39,7 +39,7 @@ function toolsOf(image: ImageInfo | undefined): Set<string> {
   if (/curlimages\/curl|netshoot/.test(repo)) return new Set([...BUSYBOX, 'curl', 'bash', 'dig']);
   if (!image.shell) return new Set();
   const tools = new Set([...COMMON, 'bash']);
-  if (/\/(nginx|httpd|python|node|redis)$/.test(repo)) tools.add('curl');
+  if (/\/(nginx|nginx-slim|httpd|python|node|redis)$/.test(repo)) tools.add('curl');
   return tools;
 }
 
@@ -366,7 +366,9 @@ class Shell {
 
   private expand(s: string): string {
     if (s.trimStart().startsWith("'")) return s;
-    return s.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\?/g, (m, v) => (m === '$?' ? '0' : this.env[v] ?? ''));
+    // Command substitution first: $(cmd) and `cmd` become what the command prints.
+    const substituted = s.replace(/\$\(([^()]*)\)|`([^`]*)`/g, (_, a, b) => this.line(a ?? b).stdout.replace(/\n+$/, ''));
+    return substituted.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\?/g, (m, v) => (m === '$?' ? '0' : this.env[v] ?? ''));
   }
 }
 

@@ -190,3 +190,21 @@ spec:
     k.cleanup();
   }
 });
+
+test("the documentation's StatefulSet with volumeClaimTemplates: each pod gets a claim of its own and keeps its data when it is replaced", () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok(['apply', '-f', M('web-statefulset-volumes.yaml')]);
+    k.ok('sim advance 1m');
+    assert.match(k.ok('get pvc --no-headers'), /^www-web-0 +Bound +pvc-[0-9a-f-]+ +1Gi +RWO +local-path +<unset> +60s\nwww-web-1 +Bound +pvc-[0-9a-f-]+ +1Gi +RWO +local-path +<unset> +\d+s\n$/);
+    for (const i of [0, 1]) k.ok(['exec', `web-${i}`, '--', 'sh', '-c', 'echo "$(hostname)" > /usr/share/nginx/html/index.html']);
+    const served = () => [0, 1].map((i) => k.ok(['exec', '-i', '-t', `web-${i}`, '--', 'curl', 'http://localhost/'])).join('');
+    assert.equal(served(), 'web-0\nweb-1\n');
+    k.ok('delete pod -l app=nginx --wait=false');
+    k.ok('sim advance 1m');
+    assert.match(k.ok('get pods --no-headers'), /^web-0 +1\/1 +Running +0 +\d+s\nweb-1 +1\/1 +Running +0 +\d+s\n$/);
+    assert.equal(served(), 'web-0\nweb-1\n', 'the new pods mount the same claims');
+  } finally {
+    k.cleanup();
+  }
+});
