@@ -18,6 +18,9 @@ const KINDS = [
   ['apps/v1', 'Deployment'], ['apps/v1', 'ReplicaSet'], ['apps/v1', 'DaemonSet'], ['apps/v1', 'StatefulSet'],
   ['batch/v1', 'Job'], ['batch/v1', 'CronJob'],
   ['v1', 'PersistentVolume'], ['v1', 'PersistentVolumeClaim'], ['storage.k8s.io/v1', 'StorageClass'],
+  ['rbac.authorization.k8s.io/v1', 'Role'], ['rbac.authorization.k8s.io/v1', 'ClusterRole'],
+  ['rbac.authorization.k8s.io/v1', 'RoleBinding'], ['rbac.authorization.k8s.io/v1', 'ClusterRoleBinding'],
+  ['networking.k8s.io/v1', 'NetworkPolicy'], ['networking.k8s.io/v1', 'Ingress'], ['networking.k8s.io/v1', 'IngressClass'],
 ];
 const SCALARS = {
   IoK8sApimachineryPkgApiResourceQuantity: 'Quantity',

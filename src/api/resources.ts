@@ -28,7 +28,7 @@ const t = (
   categories,
 });
 
-/** In discovery order: core group first, then apps, batch and storage.k8s.io; `api-resources` follows this order. */
+/** In discovery order: core group first, then the named groups alphabetically; `api-resources` follows this order. */
 export const RESOURCE_TYPES: ResourceType[] = [
   t('ConfigMap', 'configmaps', ['cm'], '', true),
   t('Endpoints', 'endpoints', ['ep'], '', true),
@@ -47,6 +47,10 @@ export const RESOURCE_TYPES: ResourceType[] = [
   t('StatefulSet', 'statefulsets', ['sts'], 'apps', true, ['all']),
   t('CronJob', 'cronjobs', ['cj'], 'batch', true, ['all']),
   t('Job', 'jobs', [], 'batch', true, ['all']),
+  t('ClusterRoleBinding', 'clusterrolebindings', [], 'rbac.authorization.k8s.io', false),
+  t('ClusterRole', 'clusterroles', [], 'rbac.authorization.k8s.io', false),
+  t('RoleBinding', 'rolebindings', [], 'rbac.authorization.k8s.io', true),
+  t('Role', 'roles', [], 'rbac.authorization.k8s.io', true),
   t('StorageClass', 'storageclasses', ['sc'], 'storage.k8s.io', false),
 ];
 

@@ -11,6 +11,10 @@ import { parseCron, CronParseError } from '../util/cron.ts';
 const NAME_RULES: Record<string, NameRule> = {
   Namespace: 'label',
   Service: 'dns1035',
+  Role: 'path',
+  ClusterRole: 'path',
+  RoleBinding: 'path',
+  ClusterRoleBinding: 'path',
 };
 
 const RESTART_POLICIES = ['Always', 'OnFailure', 'Never'];

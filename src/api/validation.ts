@@ -42,11 +42,17 @@ const MSG_QUALIFIED = regexError(
   '123-abc',
 );
 
-export type NameRule = 'subdomain' | 'label' | 'dns1035';
+/** `path`: a path segment (RBAC objects: `system:...` names are fine). */
+export type NameRule = 'subdomain' | 'label' | 'dns1035' | 'path';
 
 /** Messages for an invalid object name (empty list when valid). */
 export function validateName(name: string, rule: NameRule): string[] {
   const errs: string[] = [];
+  if (rule === 'path') {
+    if (name === '.' || name === '..') errs.push(`may not be '${name}'`);
+    for (const bad of ['/', '%']) if (name.includes(bad)) errs.push(`may not contain '${bad}'`);
+    return errs;
+  }
   if (rule === 'subdomain') {
     if (name.length > 253) errs.push('must be no more than 253 characters');
     if (!DNS1123_SUBDOMAIN.test(name)) errs.push(MSG_SUBDOMAIN);

@@ -43,22 +43,22 @@ export function translateCommanderError(e: CommanderError, program: Command, arg
   switch (e.code) {
     case 'commander.unknownOption': {
       const flag = /'([^']+)'/.exec(m)?.[1] ?? '';
-      if (flag.startsWith('--')) return new RawError(`Error: unknown flag: ${flag.split('=')[0]}\n${see}`);
-      return new RawError(`Error: unknown shorthand flag: '${flag[1]}' in ${flag}\n${see}`);
+      if (flag.startsWith('--')) return new RawError(`error: unknown flag: ${flag.split('=')[0]}\n${see}`);
+      return new RawError(`error: unknown shorthand flag: '${flag[1]}' in ${flag}\n${see}`);
     }
     case 'commander.optionMissingArgument': {
       const flags = /option '([^']+)'/.exec(m)?.[1] ?? '';
       const long = /--[\w-]+/.exec(flags)?.[0];
       const short = /(^|\s)-(\w)\b/.exec(flags)?.[2];
       const used = [...argv].reverse().find((a) => a === long || (short && a === `-${short}`));
-      if (used && short && used === `-${short}`) return new RawError(`Error: flag needs an argument: '${short}' in -${short}\n${see}`);
-      return new RawError(`Error: flag needs an argument: ${long ?? flags}\n${see}`);
+      if (used && short && used === `-${short}`) return new RawError(`error: flag needs an argument: '${short}' in -${short}\n${see}`);
+      return new RawError(`error: flag needs an argument: ${long ?? flags}\n${see}`);
     }
     case 'commander.unknownCommand': {
       const typed = /'([^']+)'/.exec(m)?.[1] ?? '';
       const names = program.commands.filter((c) => !(c as any)._hidden).map((c) => c.name());
       const suggestions = suggestCommands(typed, names);
-      let text = `Error: unknown command "${typed}" for "${PROGRAM}"`;
+      let text = `error: unknown command "${typed}" for "${PROGRAM}"`;
       if (suggestions.length) text += `\n\nDid you mean this?\n${suggestions.map((s) => `\t${s}`).join('\n')}\n`;
       else text += `\nRun '${PROGRAM} --help' for usage.`;
       return new RawError(text);
@@ -68,7 +68,7 @@ export function translateCommanderError(e: CommanderError, program: Command, arg
       return new RawError(`error: required flag(s) "${long}" not set`);
     }
     case 'commander.invalidArgument':
-      return new RawError(`Error: ${m.replace(/^error: /, '')}\n${see}`);
+      return new RawError(`error: ${m.replace(/^error: /, '')}\n${see}`);
     case 'commander.missingArgument':
       return new RawError(`error: ${m.replace(/^error: /, '')}\nSee '${commandPath(active)} -h' for help and examples`);
     case 'commander.excessArguments':
@@ -83,7 +83,7 @@ export function intFlag(flagSpec: string, verbPath: string) {
   return (value: string): number => {
     if (!/^[+-]?\d+$/.test(value)) {
       throw new RawError(
-        `Error: invalid argument "${value}" for "${flagSpec}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\nSee '${PROGRAM} ${verbPath} --help' for usage.`,
+        `error: invalid argument "${value}" for "${flagSpec}" flag: strconv.ParseInt: parsing "${value}": invalid syntax\nSee '${PROGRAM} ${verbPath} --help' for usage.`,
       );
     }
     return Number(value);

@@ -13,6 +13,7 @@ import { jobController } from './job.ts';
 import { cronJobController } from './cronjob.ts';
 import { statefulSetController } from './statefulset.ts';
 import { volumeBinder } from './volume-binder.ts';
+import { clusterRoleAggregation } from './clusterrole-aggregation.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
 export const CONTROLLERS: Controller[] = [
@@ -30,4 +31,5 @@ export const CONTROLLERS: Controller[] = [
   endpointsController,
   loadBalancerController,
   garbageCollector,
+  clusterRoleAggregation,
 ];

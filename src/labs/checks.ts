@@ -14,7 +14,9 @@ import { containerEnv } from '../sim/container-env.ts';
 import { curl } from '../sim/client-tools.ts';
 import { controllerOf, isPodReady } from '../controllers/replicaset.ts';
 import { parseQuantity } from '../util/quantity.ts';
-import type { Check, EndpointsCheck, EnvCheck, ExecCheck, Expectation, FieldCheck, FileCheck, HttpCheck, PodsCheck, DrainedCheck } from './definition.ts';
+import { authorize, impersonated } from '../api/rbac.ts';
+import { discover } from '../api/discovery.ts';
+import type { CanCheck, Check, EndpointsCheck, EnvCheck, ExecCheck, Expectation, FieldCheck, FileCheck, HttpCheck, PodsCheck, DrainedCheck } from './definition.ts';
 import { execInContainer } from '../sim/container-shell.ts';
 
 export interface CheckResult {
@@ -187,6 +189,17 @@ function execCheck(api: ApiServer, c: ExecCheck): string | undefined {
   return `pod ${where(ns, c.pod)}: \`${c.command.join(' ')}\` printed ${found === '' ? 'nothing' : quote(shorten(found))}, expected ${expected}`;
 }
 
+function canCheck(api: ApiServer, c: CanCheck): string | undefined {
+  const [res, sub] = c.resource.split('/');
+  const dot = res.indexOf('.');
+  const found = discover(dot < 0 ? res : res.slice(0, dot), dot < 0 ? undefined : res.slice(dot + 1));
+  const attrs = { verb: c.verb, group: found?.group ?? '', resource: found?.plural ?? res, ...(sub ? { subresource: sub } : {}), ...(c.namespace ? { namespace: c.namespace } : {}) };
+  const { allowed } = authorize(api, impersonated(c.as), attrs);
+  if (allowed === c.allowed) return undefined;
+  const where = c.namespace ? ` in namespace ${c.namespace}` : ' cluster-wide';
+  return `${c.as} ${allowed ? 'can' : 'cannot'} ${c.verb} ${c.resource}${where}, expected ${c.allowed ? 'it to be allowed' : 'it to be denied'}`;
+}
+
 function normalize(s: string, how: FileCheck['compare']): string {
   if (how === 'words') return s.split(/\s+/).filter(Boolean).sort().join(' ');
   if (how === 'lines') return s.split('\n').map((l) => l.trimEnd()).filter(Boolean).join('\n');
@@ -236,6 +249,9 @@ export function runCheck(api: ApiServer, check: Check, answersDir: string): Chec
       break;
     case 'exec':
       reason = execCheck(api, check as ExecCheck);
+      break;
+    case 'can':
+      reason = canCheck(api, check as CanCheck);
       break;
     default:
       reason = fieldCheck(api, check as FieldCheck);

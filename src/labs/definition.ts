@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { CliError } from '../api/errors.ts';
 import { yamlLib } from '../printers/serialize.ts';
 
-export const DOMAINS = ['Workloads', 'Networking', 'Storage', 'Troubleshooting', 'Maintenance', 'Output'] as const;
+export const DOMAINS = ['Workloads', 'Networking', 'Storage', 'Security', 'Troubleshooting', 'Maintenance', 'Output'] as const;
 export type Domain = (typeof DOMAINS)[number];
 export const DIFFICULTIES = ['easy', 'medium', 'hard'] as const;
 
@@ -125,7 +125,21 @@ export interface ExecCheck extends Expectation {
   command: string[];
 }
 
-export type Check = FieldCheck | PodsCheck | EndpointsCheck | HttpCheck | DrainedCheck | EnvCheck | FileCheck | ExecCheck;
+/** What RBAC lets a user do, as `kubectl auth can-i VERB RESOURCE --as USER -n NAMESPACE` answers. */
+export interface CanCheck {
+  name: string;
+  type: 'can';
+  as: string;
+  verb: string;
+  /** A resource (`pods`, `deployments.apps`, `pods/log` as resource/subresource). */
+  resource: string;
+  /** Omitted: cluster-wide. */
+  namespace?: string;
+  /** The expected answer. */
+  allowed: boolean;
+}
+
+export type Check = FieldCheck | PodsCheck | EndpointsCheck | HttpCheck | DrainedCheck | EnvCheck | FileCheck | ExecCheck | CanCheck;
 
 export interface LabDefinition {
   id: string;
@@ -156,7 +170,7 @@ export function labsDir(): string {
   throw new CliError('the lab catalogue (fixtures/labs) is missing from this installation');
 }
 
-const CHECK_TYPES = ['pods', 'endpoints', 'http', 'drained', 'env', 'file', 'exec'];
+const CHECK_TYPES = ['pods', 'endpoints', 'http', 'drained', 'env', 'file', 'exec', 'can'];
 
 /** Reads and checks one lab file; a malformed lab is the catalogue's bug, reported with its file. */
 export function parseLab(text: string, file: string): LabDefinition {

@@ -1,5 +1,6 @@
 // A freshly installed kubeadm cluster: control-plane and worker nodes, the kube-system pods,
 // the default namespaces and services, already converged when the user first looks.
+import { bootstrapRbac } from './bootstrap-rbac.ts';
 import { ApiServer } from '../api/server.ts';
 import type { Container, KObject, Node, Pod } from '../api/types.ts';
 import { podTemplateHash } from '../api/naming.ts';
@@ -491,7 +492,9 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
   // The default storage class of a kubeadm-built practice cluster (the local-path provisioner).
   // Added without drawing on the random sequence, so the names and addresses of everything else
   // in a cluster stay what they were before storage existed.
+  // (A sequence of their own, so their uids are not also drawn later by other objects.)
   const rngBefore = api.rng.state;
+  api.rng.state = seedFromString(`${state.name}:defaults:${rngBefore}`);
   api.create({
     apiVersion: 'storage.k8s.io/v1',
     kind: 'StorageClass',
@@ -500,6 +503,7 @@ export function createClusterState(opts: ClusterOptions): ClusterState {
     reclaimPolicy: 'Delete',
     volumeBindingMode: 'WaitForFirstConsumer',
   });
+  bootstrapRbac(api);
   api.rng.state = rngBefore;
   for (const pod of api.list<Pod>('pods')) {
     adoptRunningPod(api, pod);

@@ -1,5 +1,6 @@
 // Opening a cluster for one command: resolve the context, create the default cluster on first
 // use, catch the simulation up to now, run the command's work, and save what changed.
+import { impersonated, type UserInfo } from '../api/rbac.ts';
 import { ApiServer } from '../api/server.ts';
 import { err } from '../cli/io.ts';
 import { CliError } from '../api/errors.ts';
@@ -15,9 +16,11 @@ export interface Target {
   cluster: string;
   namespace: string;
   config: KubesimConfig;
+  /** Who the requests come from when --as impersonates someone (otherwise the cluster's admin). */
+  user?: UserInfo;
 }
 
-export function resolveTarget(opts: { context?: string; namespace?: string }): Target {
+export function resolveTarget(opts: { context?: string; namespace?: string; as?: string; asGroup?: string[] }): Target {
   const config = readConfig();
   const context = opts.context || config.currentContext;
   const entry = config.contexts[context];
@@ -25,7 +28,9 @@ export function resolveTarget(opts: { context?: string; namespace?: string }): T
     if (opts.context) throw new CliError(`context was not found for specified context: ${opts.context}`);
     throw new CliError(`current-context "${context}" does not exist; use 'kubesim config use-context NAME' or 'kubesim cluster create NAME'`);
   }
-  return { context, cluster: entry.cluster, namespace: opts.namespace || entry.namespace || 'default', config };
+  if (opts.asGroup?.length && !opts.as) throw new CliError('Requesting uid, groups or user-extra for "kubernetes-admin" without impersonating a user');
+  const user = opts.as ? impersonated(opts.as, opts.asGroup) : undefined;
+  return { context, cluster: entry.cluster, namespace: opts.namespace || entry.namespace || 'default', config, ...(user ? { user } : {}) };
 }
 
 export const DEFAULT_CLUSTER_SHAPE = { workers: 2, nodeCpu: '2', nodeMemory: '4Gi' };

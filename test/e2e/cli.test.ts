@@ -13,8 +13,8 @@ test('unknown verbs suggest the nearest, as cobra does', () => {
   const r = k.run('gett pods');
   assert.equal(r.code, 1);
   assert.equal(r.stdout, '');
-  assert.equal(r.stderr, 'Error: unknown command "gett" for "kubesim"\n\nDid you mean this?\n\tset\n\tget\n\n');
-  assert.deepEqual(k.run('frobnicate'), { stdout: '', stderr: 'Error: unknown command "frobnicate" for "kubesim"\nRun \'kubesim --help\' for usage.\n', code: 1 });
+  assert.equal(r.stderr, 'error: unknown command "gett" for "kubesim"\n\nDid you mean this?\n\tset\n\tget\n\n');
+  assert.deepEqual(k.run('frobnicate'), { stdout: '', stderr: 'error: unknown command "frobnicate" for "kubesim"\nRun \'kubesim --help\' for usage.\n', code: 1 });
 });
 
 test('version, cluster-info, api-resources', () => {
@@ -25,7 +25,7 @@ test('version, cluster-info, api-resources', () => {
     "Kubernetes control plane is running at https://172.30.1.2:6443\nCoreDNS is running at https://172.30.1.2:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
   );
   expectGolden('api-resources', k.ok('api-resources'));
-  assert.equal(k.ok('api-resources --namespaced=false -o name'), 'namespaces\nnodes\npersistentvolumes\nstorageclasses.storage.k8s.io\n');
+  assert.equal(k.ok('api-resources --namespaced=false -o name'), 'namespaces\nnodes\npersistentvolumes\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nstorageclasses.storage.k8s.io\n');
 });
 
 test('no stack traces: errors are one kubectl-style line', () => {

@@ -61,7 +61,7 @@ test('use-context, set-context, errors', () => {
   });
   assert.deepEqual(k.run('cluster create x --nodes many'), {
     stdout: '',
-    stderr: `Error: invalid argument "many" for "--nodes" flag: strconv.ParseInt: parsing "many": invalid syntax\nSee 'kubesim cluster create --help' for usage.\n`,
+    stderr: `error: invalid argument "many" for "--nodes" flag: strconv.ParseInt: parsing "many": invalid syntax\nSee 'kubesim cluster create --help' for usage.\n`,
     code: 1,
   });
 });

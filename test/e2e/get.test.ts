@@ -73,9 +73,9 @@ test('kubectl get errors, word for word', () => {
     ['get a/b/c', 'error: arguments in resource/name form may not have more than one slash\n'],
     ['get pods x -l a=b', 'error: name cannot be provided when a selector is specified\n'],
     ['get pods x -A', 'error: a resource cannot be retrieved by name across all namespaces\n'],
-    ['get --foo', "Error: unknown flag: --foo\nSee 'kubesim get --help' for usage.\n"],
-    ['get -z', "Error: unknown shorthand flag: 'z' in -z\nSee 'kubesim get --help' for usage.\n"],
-    ['get pods -n', "Error: flag needs an argument: 'n' in -n\nSee 'kubesim get --help' for usage.\n"],
+    ['get --foo', "error: unknown flag: --foo\nSee 'kubesim get --help' for usage.\n"],
+    ['get -z', "error: unknown shorthand flag: 'z' in -z\nSee 'kubesim get --help' for usage.\n"],
+    ['get pods -n', "error: flag needs an argument: 'n' in -n\nSee 'kubesim get --help' for usage.\n"],
     ['get pods --field-selector foo=bar', 'Error from server (BadRequest): Unable to find "/v1, Resource=pods" that match label selector "", field selector "foo=bar": field label not supported: foo\n'],
     ['get po,svc -w', 'error: watch is only supported on individual resources and resource collections - more than 1 resource was found\n'],
     [

@@ -11,7 +11,7 @@ test('lab list, hints one at a time, reset, status, and the errors of lab verbs'
     assert.ok(list.trim().split('\n').length > 25, 'at least 25 labs');
     const json = JSON.parse(k.ok('lab list -o json'));
     assert.deepEqual(Object.keys(json[0]), ['id', 'title', 'domain', 'difficulty', 'minutes', 'weight', 'progress']);
-    assert.deepEqual(new Set(json.map((l: any) => l.domain)), new Set(['Workloads', 'Networking', 'Storage', 'Troubleshooting', 'Maintenance', 'Output']));
+    assert.deepEqual(new Set(json.map((l: any) => l.domain)), new Set(['Workloads', 'Networking', 'Storage', 'Security', 'Troubleshooting', 'Maintenance', 'Output']));
 
     assert.deepEqual(k.run('lab check'), { stdout: '', stderr: "error: no lab in progress; start one with 'kubesim lab start ID' (see 'kubesim lab list')\n", code: 1 });
     assert.deepEqual(k.run('lab start nope'), { stdout: '', stderr: "error: lab \"nope\" not found; see 'kubesim lab list'\n", code: 1 });

@@ -108,7 +108,7 @@ test('kubesim options lists the flags every command takes', () => {
   try {
     assert.equal(
       k.ok('options'),
-      "The following options can be passed to any command:\n\n    --context='':\n\tThe name of the kubeconfig context to use\n\n    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n\n    --no-color=false:\n\tDo not colour the output, even on a terminal (kubesim; NO_COLOR does the same)\n\n    --request-timeout='0':\n\tThe length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.\n",
+      "The following options can be passed to any command:\n\n    --as='':\n\tUsername to impersonate for the operation. User could be a regular user or a service account in a namespace.\n\n    --as-group=[]:\n\tGroup to impersonate for the operation, this flag can be repeated to specify multiple groups.\n\n    --as-uid='':\n\tUID to impersonate for the operation.\n\n    --context='':\n\tThe name of the kubeconfig context to use\n\n    -n, --namespace='':\n\tIf present, the namespace scope for this CLI request\n\n    --no-color=false:\n\tDo not colour the output, even on a terminal (kubesim; NO_COLOR does the same)\n\n    --request-timeout='0':\n\tThe length of time to wait before giving up on a single server request. Non-zero values should contain a corresponding time unit (e.g. 1s, 2m, 3h). A value of zero means don't timeout requests.\n",
     );
   } finally {
     k.cleanup();

@@ -45,7 +45,7 @@ test('catching up after a week costs the changes in that week, not the seconds',
 test('bad durations and factors', () => {
   const cases: [string, string][] = [
     ['sim advance soon', 'error: invalid duration "soon": use a number with a unit, e.g. 30s, 5m, 2h or 1h30m\n'],
-    ['sim advance -5m', "Error: unknown shorthand flag: '5' in -5m\nSee 'kubesim sim advance --help' for usage.\n"],
+    ['sim advance -5m', "error: unknown shorthand flag: '5' in -5m\nSee 'kubesim sim advance --help' for usage.\n"],
     ['sim advance 9000h', 'error: invalid duration "9000h": at most 8784h (a year) at a time\n'],
     ['sim speed 0', 'error: invalid speed "0": must be a number between 0 and 10000\n'],
     ['sim speed fast', 'error: invalid speed "fast": must be a number between 0 and 10000\n'],

@@ -1,5 +1,6 @@
 // kubectl apply -f: create what is missing; otherwise a three-way merge of the last applied
 // configuration, the file and the live object (`configured`, or `unchanged` when nothing differs).
+import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { ApiError, CliError, RawError, goQuote, goValueString, notFound, renderError } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
@@ -56,7 +57,11 @@ export function registerApply(program: Command): void {
         const obj = prepareManifest(m, o.namespace, target.namespace);
         const rt = resourceForKind(obj.kind);
         doing('retrieving current configuration of');
+        checkAccess(api, target, attributesFor(rt, 'get', obj.metadata.namespace, obj.metadata.name));
         const live = api.get(rt, obj.metadata.namespace, obj.metadata.name);
+        doing(live ? 'patching' : 'creating');
+        checkAccess(api, target, attributesFor(rt, live ? 'patch' : 'create', obj.metadata.namespace, live ? obj.metadata.name : undefined));
+        doing('retrieving current configuration of');
         if (!o.serverSide) setLastApplied(obj);
         if (!live) {
           doing('creating');

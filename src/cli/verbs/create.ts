@@ -1,4 +1,5 @@
 // kubectl create -f FILE | create namespace | create deployment
+import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { ApiError, CliError, RawError, UsageError } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
@@ -14,6 +15,7 @@ import { NAME_ALPHABET } from '../../util/rand.ts';
 import { registerCreateService } from './service.ts';
 import { registerCreateConfig } from './create-config.ts';
 import { registerCreateBatch } from './create-batch.ts';
+import { registerCreateRbac } from './create-rbac.ts';
 import { resourceForKind } from '../../api/resources.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -29,6 +31,7 @@ function createFromFiles(o: any): void {
     eachManifest(manifests, (m) => {
       const obj = prepareManifest(m, o.namespace, target.namespace);
       decodeManifest(obj, mode, warnings);
+      checkAccess(api, target, attributesFor(resourceForKind(obj.kind), 'create', obj.metadata.namespace));
       if (o.saveConfig) setLastApplied(obj);
       return printCreated(api.create(obj, { dryRun: dryRun !== 'none' }), 'created', o.output, dryRun);
     }, () => settle(api)),
@@ -94,7 +97,8 @@ function withNamespace(obj: KObject, ns: string): KObject {
  * the namespace when -n was given); otherwise the API server creates it, and its errors come
  * back wrapped as kubectl wraps them (`failed to create <what>: ...`).
  */
-export function submitTyped(o: any, what: string, build: KObject | ((random: () => string) => KObject)): void {
+/** `what`: the kind kubectl names in `failed to create <what>: ...`; undefined for the generators that report the server's error as it is. */
+export function submitTyped(o: any, what: string | undefined, build: KObject | ((random: () => string) => KObject)): void {
   const dryRun = dryRunMode(o.dryRun);
   const make = typeof build === 'function' ? build : () => build;
   if (dryRun === 'client') {
@@ -110,9 +114,10 @@ export function submitTyped(o: any, what: string, build: KObject | ((random: () 
     const namespaced = resourceForKind(obj.kind).namespaced;
     const sent = stripClientFields(namespaced ? withNamespace(obj, target.namespace) : obj);
     try {
+      checkAccess(api, target, attributesFor(resourceForKind(obj.kind), 'create', sent.metadata.namespace));
       return api.create(sent, { dryRun: dryRun === 'server' });
     } catch (e) {
-      if (e instanceof ApiError) throw new CliError(`failed to create ${what}: ${e.message}`);
+      if (e instanceof ApiError && what) throw new CliError(`failed to create ${what}: ${e.message}`);
       throw e;
     }
   });
@@ -186,4 +191,5 @@ export function registerCreate(program: Command): void {
 
   registerCreateConfig(create);
   registerCreateBatch(create);
+  registerCreateRbac(create);
 }

@@ -1,5 +1,6 @@
 // kubectl delete: by name, TYPE/NAME, -l or --all; waits for the objects to be gone while the
 // simulated clock runs (as --wait=true does), returns at once while it is paused.
+import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { ApiError, CliError, RawError, renderError, notFound } from '../../api/errors.ts';
 import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
@@ -73,11 +74,23 @@ export function registerDelete(program: Command): void {
           const victims: KObject[] = [];
           if (req.names.length) {
             for (const name of req.names) {
+              try {
+                checkAccess(api, target, attributesFor(req.type, 'delete', ns, name));
+              } catch (e) {
+                errors.push(renderError(e));
+                continue;
+              }
               const o = api.get(req.type, ns, name);
               if (o) victims.push(o);
               else if (!opts.ignoreNotFound) errors.push(renderError(notFound(req.type, name)));
             }
           } else {
+            try {
+              checkAccess(api, target, attributesFor(req.type, 'list', opts.allNamespaces ? undefined : ns));
+            } catch (e) {
+              errors.push(renderError(e));
+              continue;
+            }
             victims.push(...api.list(req.type, req.type.namespaced && !opts.allNamespaces ? ns : undefined).filter((o) => !sel || matchesLabels(sel, o.metadata.labels)));
           }
           matched += victims.length;
@@ -121,6 +134,7 @@ async function deleteFromFiles(opts: any, grace: number | undefined): Promise<vo
       const rt = resourceForKind(m.obj.kind);
       const ns = manifestNamespace(m.obj, opts.namespace, target.namespace);
       const name = m.obj.metadata?.name;
+      checkAccess(api, target, attributesFor(rt, 'delete', ns, name));
       if (!api.get(rt, ns, name)) {
         if (opts.ignoreNotFound) return;
         throw notFound(rt, name);

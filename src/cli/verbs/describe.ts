@@ -1,4 +1,5 @@
 // kubectl describe TYPE [NAME_PREFIX] | TYPE/NAME ...
+import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { CliError, renderError, notFound } from '../../api/errors.ts';
 import type { ApiServer } from '../../api/server.ts';
@@ -14,6 +15,7 @@ import { describeNamespace } from '../../printers/describe/namespace.ts';
 import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStatefulSet } from '../../printers/describe/workloads.ts';
 import { describeCronJob, describeJob } from '../../printers/describe/batch.ts';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../../printers/describe/config.ts';
+import { describeRole, describeRoleBinding } from '../../printers/describe/rbac.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../../printers/describe/storage.ts';
 import { claimsOf } from '../../controllers/volume-binder.ts';
 import { describeEndpoints, describeService } from '../../printers/describe/service.ts';
@@ -80,6 +82,12 @@ export function describeObject(api: ApiServer, type: ResourceType, obj: KObject)
       return describePersistentVolumeClaim(obj, api.list<Pod>('pods', obj.metadata.namespace).filter((p) => claimsOf(p).includes(obj.metadata.name)), events, now);
     case 'storageclasses':
       return describeStorageClass(obj, events, now);
+    case 'roles':
+    case 'clusterroles':
+      return describeRole(obj);
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      return describeRoleBinding(obj);
     case 'serviceaccounts': {
       const secrets = api.list('secrets', obj.metadata.namespace);
       const tokens = secrets
@@ -119,12 +127,24 @@ export function registerDescribe(program: Command): void {
           const ns = req.type.namespaced && !opts.allNamespaces ? target.namespace : undefined;
           if (req.names.length) {
             for (const name of req.names) {
+              try {
+                checkAccess(api, target, attributesFor(req.type, 'get', target.namespace, name));
+              } catch (e) {
+                errors.push(renderError(e));
+                continue;
+              }
               const exact = api.get(req.type, target.namespace, name);
               const matches = exact ? [exact] : api.list(req.type, ns).filter((o) => o.metadata.name.startsWith(name));
               if (!matches.length) errors.push(renderError(notFound(req.type, name)));
               for (const o of matches) texts.push(describeObject(api, req.type, o));
             }
           } else {
+            try {
+              checkAccess(api, target, attributesFor(req.type, 'list', ns));
+            } catch (e) {
+              errors.push(renderError(e));
+              continue;
+            }
             const objs = api.list(req.type, ns).filter((o) => !sel || matchesLabels(sel, o.metadata.labels));
             for (const o of objs) texts.push(describeObject(api, req.type, o));
           }

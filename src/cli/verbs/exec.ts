@@ -1,4 +1,6 @@
 // kubectl exec POD [-c CONTAINER] [-i] [-t] -- COMMAND [args...]
+import { lookupResource } from '../../api/resources.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -79,6 +81,7 @@ export function registerExec(program: Command): void {
       const podRef = before[0];
       const { podName, containerName } = withCluster(target.cluster, (api) => {
         const pod = findPod(api, podRef, target.namespace);
+        checkAccess(api, target, attributesFor(lookupResource('pods')!, 'create', target.namespace, pod.metadata.name, 'exec'));
         const c = pickContainer(pod, o.container, o.quiet);
         checkExecutable(pod, c.name);
         return { podName: pod.metadata.name, containerName: c.name };

@@ -1,4 +1,7 @@
 // kubectl get: parse → validate → fetch → print.
+import { attributesFor, checkAccess } from '../access.ts';
+import type { Target } from '../../sim/session.ts';
+import type { ResourceType } from '../../api/resources.ts';
 import type { Command } from 'commander';
 import { CliError, RawError, renderError } from '../../api/errors.ts';
 import { notFound } from '../../api/errors.ts';
@@ -31,20 +34,32 @@ export function selectorFilter(type: ResourceRequest['type'], opts: ListOptions)
 }
 
 /** Fetches the requested objects; missing named objects become error lines. */
-export function fetchGroups(api: ApiServer, requests: ResourceRequest[], ns: string, opts: ListOptions) {
+export function fetchGroups(api: ApiServer, requests: ResourceRequest[], ns: string, opts: ListOptions, target?: Target) {
   const errors: string[] = [];
   const groups: Group[] = [];
+  const allowed = (verb: string, type: ResourceType, namespace: string | undefined, name?: string) => {
+    if (!target) return true;
+    try {
+      checkAccess(api, target, attributesFor(type, verb, namespace, name));
+      return true;
+    } catch (e) {
+      errors.push(renderError(e));
+      return false;
+    }
+  };
   for (const req of requests) {
     const keep = selectorFilter(req.type, opts);
     let objects: KObject[];
     if (req.names.length) {
       objects = [];
       for (const name of req.names) {
+        if (!allowed('get', req.type, ns, name)) continue;
         const o = api.get(req.type, ns, name);
         if (o) objects.push(o);
         else errors.push(renderError(notFound(req.type, name)));
       }
     } else {
+      if (!allowed('list', req.type, opts.allNamespaces ? undefined : ns)) continue;
       objects = api.list(req.type, req.type.namespaced && !opts.allNamespaces ? ns : undefined);
     }
     groups.push({ type: req.type, objects: objects.filter(keep) });
@@ -121,7 +136,7 @@ export function registerGet(program: Command): void {
         return watch(target, requests[0], opts, outputOpts, requestTimeoutMs(opts.requestTimeout));
       }
       const { text, errors, empty } = withCluster(target.cluster, (api) => {
-        const { groups, errors } = fetchGroups(api, requests, target.namespace, opts);
+        const { groups, errors } = fetchGroups(api, requests, target.namespace, opts, target);
         if (opts.sortBy) for (const g of groups) g.objects = sortObjects(g.objects, opts.sortBy, format === '' || format === 'wide');
         const empty = groups.every((g) => !g.objects.length);
         return { text: render(groups, outputOpts, { now: api.now(), api }), errors, empty };

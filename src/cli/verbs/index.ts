@@ -27,6 +27,7 @@ import { registerLogs } from './logs.ts';
 import { registerCurl, registerPortForward } from './traffic.ts';
 import { registerNodeVerbs, registerNodeSim } from './nodes.ts';
 import { registerWait } from './wait.ts';
+import { registerAuth } from './auth.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
@@ -49,6 +50,7 @@ export function registerVerbs(program: Command): void {
   registerLogs(program);
   registerExec(program);
   registerPortForward(program);
+  registerAuth(program);
   registerLabel(program);
   registerCompletion(program);
   registerApiResources(program);

@@ -1,6 +1,8 @@
 // kubectl logs (POD | TYPE/NAME | -l SELECTOR) [-c CONTAINER | --all-containers] [-f] [--tail=N]
 // [--previous] [--timestamps] [--prefix]: one stream per pod and container; -f follows each until
 // its container stops.
+import { lookupResource } from '../../api/resources.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { ApiError, CliError, RawError } from '../../api/errors.ts';
 import type { ApiServer } from '../../api/server.ts';
@@ -75,7 +77,10 @@ export function registerLogs(program: Command): void {
       const format = (pod: string, c: string, l: LogLine) => `${prefix ? `[pod/${pod}/${c}] ` : ''}${o.timestamps ? `${nanoStamp(l.t)} ` : ''}${l.line}\n`;
 
       const streams = withCluster(target.cluster, (api) => {
+        const PODS = lookupResource('pods')!;
+        if (o.selector !== undefined) checkAccess(api, target, attributesFor(PODS, 'list', target.namespace));
         const pods = o.selector !== undefined ? podsBySelector(api, target.namespace, o.selector) : [podForArg(api, args, target.namespace)];
+        for (const p of pods) checkAccess(api, target, attributesFor(PODS, 'get', target.namespace, p.metadata.name, 'log'));
         if (!pods.length) {
           err(`No resources found in ${target.namespace} namespace.`);
           return [];

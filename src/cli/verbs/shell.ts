@@ -111,10 +111,13 @@ export function registerOptions(program: Command): void {
     .command('options')
     .description('Print the list of flags inherited by all commands')
     .action(() => {
-      const opts = program.options.map((o) =>
-        formatOption({ ...o, description: GLOBAL_DESCRIPTIONS[o.long ?? ''] ?? o.description, defaultDisplay: o.long === '--no-color' ? 'false' : o.long === '--request-timeout' ? "'0'" : "''" }),
-      );
-      out(`The following options can be passed to any command:\n\n${opts.sort((a, b) => a.replace(/^ +-\w, /, '    ').localeCompare(b.replace(/^ +-\w, /, '    '))).join('\n\n')}\n`);
+      // Sorted by flag name, as pflag lists them.
+      const opts = [...program.options]
+        .sort((a, b) => ((a.long ?? '') < (b.long ?? '') ? -1 : 1))
+        .map((o) =>
+          formatOption({ ...o, description: GLOBAL_DESCRIPTIONS[o.long ?? ''] ?? o.description, defaultDisplay: o.long === '--no-color' ? 'false' : o.long === '--request-timeout' ? "'0'" : o.long === '--as-group' ? '[]' : "''" }),
+        );
+      out(`The following options can be passed to any command:\n\n${opts.join('\n\n')}\n`);
     });
 }
 

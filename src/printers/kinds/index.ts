@@ -16,6 +16,7 @@ import {
 } from './simple.ts';
 import { cronJobPrinter, jobPrinter } from './batch.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
+import { roleBindingPrinter, rolePrinter } from './rbac.ts';
 
 /** The table printer of each resource (by plural), shared by every verb. */
 export function printerFor(plural: string, wide: boolean): KindPrinter {
@@ -56,6 +57,12 @@ export function printerFor(plural: string, wide: boolean): KindPrinter {
       return persistentVolumeClaimPrinter;
     case 'storageclasses':
       return storageClassPrinter;
+    case 'roles':
+    case 'clusterroles':
+      return rolePrinter;
+    case 'rolebindings':
+    case 'clusterrolebindings':
+      return roleBindingPrinter;
     default:
       throw new Error(`no printer for ${plural}`);
   }
