@@ -36,7 +36,7 @@ function buildProgram(): Command {
 }
 
 const KUBESIM_GROUPS = [
-  { title: 'Cluster Simulation Commands (kubesim):', verbs: ['cluster', 'sim', 'node', 'curl'] },
+  { title: 'Cluster Simulation Commands (kubesim):', verbs: ['cluster', 'sim', 'node', 'addon', 'curl'] },
   { title: 'Practice Commands (kubesim):', verbs: ['lab', 'exam', 'shell', 'env'] },
 ];
 

@@ -16,6 +16,8 @@ export interface RunPlan {
   loop?: LoopState;
   /** Resident memory the process grows to (MiB): above the memory limit, the OOM killer ends it. */
   memoryMi: number;
+  /** CPU it keeps busy beyond its image's idle use (millicores; a busy loop, stress --cpu). */
+  cpuMilli?: number;
   /** The process loops until this host name resolves, then goes on for exitAfterMs. */
   waitsForHost?: string;
 }
@@ -89,7 +91,7 @@ function runCommand(cmd: string, args: string[], env: RunEnv): CommandResult {
     // A shell with no script and no terminal reads EOF and exits at once.
     if (c < 0) return { seconds: 0, exit: 0, lines: [] };
     const r = runScript(args[c + 1] ?? '', env);
-    return { seconds: r.seconds, lines: r.lines.map((l) => l.text), exit: r.exit, forever: r.forever, memoryMi: r.memoryMi };
+    return { seconds: r.seconds, lines: r.lines.map((l) => l.text), exit: r.exit, forever: r.forever, memoryMi: r.memoryMi, cpuMilli: r.cpuMilli };
   }
   switch (base) {
     case 'tail':
@@ -157,12 +159,14 @@ function runStress(args: string[]): CommandResult {
     return i >= 0 ? args[i + 1] : undefined;
   };
   const workers = Number(flag('--vm') ?? flag('-m') ?? 0) || 0;
+  const cpus = Number(flag('--cpu') ?? flag('-c') ?? 0) || 0;
   const size = /^(\d+)([bBkKmMgG]?)$/.exec(flag('--vm-bytes') ?? '256M');
   const mi = size ? Number(size[1]) * SIZE_UNITS[size[2].toLowerCase()] : 256;
   const timeout = flag('--timeout') ?? flag('-t');
-  const lines = [`stress: info: [1] dispatching hogs: 0 cpu, 0 io, ${workers} vm, 0 hdd`];
+  const lines = [`stress: info: [1] dispatching hogs: ${cpus} cpu, 0 io, ${workers} vm, 0 hdd`];
   const seconds = timeout ? parseSeconds(timeout) : undefined;
-  const base = { lines, memoryMi: workers * mi };
+  // Each worker spins a CPU (--vm workers touch memory in a loop, busy too).
+  const base = { lines, memoryMi: workers * mi, cpuMilli: (cpus + workers) * 1000 };
   return seconds !== undefined && Number.isFinite(seconds) ? { ...base, seconds, exit: 0 } : { ...base, seconds: 0, forever: true };
 }
 
@@ -208,7 +212,7 @@ function planProcess(image: ImageInfo, c: Container, env: RunEnv): Omit<RunPlan,
         ? runScript(argv.map(shellQuote).join(' '), env)
         : (() => {
           const x = shell ? { seconds: 0, exit: 0, lines: [] } : runCommand(cmd, args, env);
-          return { seconds: x.seconds, lines: x.lines.map((text) => ({ s: 0, text })), exit: x.exit ?? 0, forever: !!x.forever, memoryMi: x.memoryMi, notFound: x.notFound };
+          return { seconds: x.seconds, lines: x.lines.map((text) => ({ s: 0, text })), exit: x.exit ?? 0, forever: !!x.forever, memoryMi: x.memoryMi, cpuMilli: x.cpuMilli, notFound: x.notFound };
         })();
   if (r.notFound && !shell) {
     return {
@@ -218,7 +222,8 @@ function planProcess(image: ImageInfo, c: Container, env: RunEnv): Omit<RunPlan,
     };
   }
   const logs = r.lines.map((l) => ({ afterMs: Math.round(l.s * 1000), line: l.text }));
-  if (r.forever) return { exitCode: 0, logs, memoryMi: r.memoryMi, ...(r.loop ? { loop: r.loop } : {}) };
+  const cpu = r.cpuMilli ? { cpuMilli: r.cpuMilli } : {};
+  if (r.forever) return { exitCode: 0, logs, memoryMi: r.memoryMi, ...cpu, ...(r.loop ? { loop: r.loop } : {}) };
   const waits = r.waitsForHost ? { waitsForHost: r.waitsForHost } : {};
-  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit, logs, memoryMi: r.memoryMi, ...waits };
+  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit, logs, memoryMi: r.memoryMi, ...cpu, ...waits };
 }

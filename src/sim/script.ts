@@ -35,6 +35,8 @@ export interface CommandResult {
   exit?: number;
   forever?: boolean;
   memoryMi?: number;
+  /** CPU the command keeps busy while it runs (millicores). */
+  cpuMilli?: number;
   notFound?: string;
 }
 
@@ -51,6 +53,8 @@ export interface ScriptResult {
   exit: number;
   forever: boolean;
   memoryMi?: number;
+  /** A process that never sleeps (a busy loop, stress --cpu) keeps CPUs busy (millicores). */
+  cpuMilli?: number;
   loop?: LoopState;
 }
 
@@ -339,6 +343,7 @@ export class Process {
   lines: TimedLine[] = [];
   code = 0;
   memoryMi?: number;
+  cpuMilli?: number;
   loop?: LoopState;
   /** Output captured by a command substitution instead of going to the log. */
   private capture?: string[];
@@ -417,7 +422,7 @@ export class Process {
           this.lines = this.lines.slice(0, printed);
           this.t = before;
           this.loop = { body: c.bodySrc, ...(always ? {} : { cond: c.condSrc, until: c.until }), vars, firstAt: before, period };
-        }
+        } else this.cpuMilli = Math.max(this.cpuMilli ?? 0, 1000);
         throw new Forever();
       }
       this.runList(c.body);
@@ -530,6 +535,7 @@ export class Process {
     for (const l of r.lines) this.print(l);
     this.t += r.seconds;
     if (r.memoryMi) this.memoryMi = Math.max(this.memoryMi ?? 0, r.memoryMi);
+    if (r.cpuMilli) this.cpuMilli = Math.max(this.cpuMilli ?? 0, r.cpuMilli);
     if (r.notFound) {
       this.print(`sh: ${r.notFound}: not found`);
       return 127;
@@ -739,7 +745,7 @@ export function runScript(src: string, env: ScriptEnv): ScriptResult {
       p.code = 2;
     } else throw e;
   }
-  return { seconds: p.t, lines: p.lines, exit: p.code, forever, ...(p.memoryMi ? { memoryMi: p.memoryMi } : {}), ...(p.loop ? { loop: p.loop } : {}) };
+  return { seconds: p.t, lines: p.lines, exit: p.code, forever, ...(p.memoryMi ? { memoryMi: p.memoryMi } : {}), ...(p.cpuMilli ? { cpuMilli: p.cpuMilli } : {}), ...(p.loop ? { loop: p.loop } : {}) };
 }
 
 /**

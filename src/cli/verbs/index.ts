@@ -28,6 +28,8 @@ import { registerCurl, registerPortForward } from './traffic.ts';
 import { registerNodeVerbs, registerNodeSim } from './nodes.ts';
 import { registerWait } from './wait.ts';
 import { registerAuth } from './auth.ts';
+import { registerTop } from './top.ts';
+import { registerAddon } from './addon.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
@@ -45,6 +47,7 @@ export function registerVerbs(program: Command): void {
   registerRollout(program);
   registerScale(program);
   registerClusterInfo(program);
+  registerTop(program);
   registerNodeVerbs(program);
   registerDescribe(program);
   registerLogs(program);
@@ -60,6 +63,7 @@ export function registerVerbs(program: Command): void {
   registerCluster(program);
   registerSim(program);
   registerNodeSim(program);
+  registerAddon(program);
   registerCurl(program);
   registerLab(program);
   registerExam(program);
