@@ -265,6 +265,13 @@ const DEFAULTERS: Record<string, Defaulter> = {
     obj.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), 'kubernetes.io/pvc-protection'])];
     obj.status ??= { phase: 'Pending' };
   },
+  NetworkPolicy(obj) {
+    const spec = (obj.spec ??= {});
+    spec.podSelector ??= {};
+    // No policyTypes: Ingress always, and Egress too when there are egress rules.
+    if (!spec.policyTypes?.length) spec.policyTypes = ['Ingress', ...(spec.egress?.length ? ['Egress'] : [])];
+    for (const rule of [...(spec.ingress ?? []), ...(spec.egress ?? [])]) for (const p of rule?.ports ?? []) p.protocol ??= 'TCP';
+  },
   StorageClass(obj) {
     obj.reclaimPolicy ??= 'Delete';
     obj.volumeBindingMode ??= 'Immediate';

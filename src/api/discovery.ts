@@ -37,7 +37,6 @@ const UNSERVED: [string, string, string[], string, boolean][] = [
   ['prioritylevelconfigurations', 'prioritylevelconfiguration', [], 'flowcontrol.apiserver.k8s.io', false],
   ['ingressclasses', 'ingressclass', [], 'networking.k8s.io', false],
   ['ingresses', 'ingress', ['ing'], 'networking.k8s.io', true],
-  ['networkpolicies', 'networkpolicy', ['netpol'], 'networking.k8s.io', true],
   ['runtimeclasses', 'runtimeclass', [], 'node.k8s.io', false],
   ['poddisruptionbudgets', 'poddisruptionbudget', ['pdb'], 'policy', true],
   ['priorityclasses', 'priorityclass', ['pc'], 'scheduling.k8s.io', false],

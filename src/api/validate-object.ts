@@ -321,7 +321,55 @@ function validateStorageClass(obj: KObject): FieldError[] {
   return errs;
 }
 
+const POLICY_TYPES = ['Ingress', 'Egress'];
+
+function validatePolicyPort(p: any, path: string, errs: FieldError[]): void {
+  if (p.protocol !== undefined && !PROTOCOLS.includes(p.protocol)) errs.push({ field: `${path}.protocol`, type: 'Unsupported value', value: p.protocol, detail: `supported values: ${quoteList(PROTOCOLS)}` });
+  if (typeof p.port === 'number' && (p.port < 1 || p.port > 65535)) errs.push({ field: `${path}.port`, type: 'Invalid value', value: p.port, detail: 'must be between 1 and 65535, inclusive' });
+  if (typeof p.port === 'string' && !/^\d+$/.test(p.port) && !(p.port.length <= 15 && /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(p.port) && /[a-z]/.test(p.port) && !p.port.includes('--'))) {
+    errs.push({ field: `${path}.port`, type: 'Invalid value', value: p.port, detail: "must contain only alpha-numeric characters (a-z, 0-9), and hyphens (-)" });
+  }
+  if (p.endPort !== undefined) {
+    if (p.port === undefined) errs.push({ field: `${path}.endPort`, type: 'Invalid value', value: p.endPort, detail: 'may not be specified when `port` is not specified' });
+    else if (typeof p.port !== 'number') errs.push({ field: `${path}.endPort`, type: 'Invalid value', value: p.endPort, detail: 'may not be specified when `port` is non-numeric' });
+    else if (p.endPort < p.port) errs.push({ field: `${path}.endPort`, type: 'Invalid value', value: p.endPort, detail: 'must be greater than or equal to `port`' });
+  }
+}
+
+function validatePolicyPeer(peer: any, path: string, errs: FieldError[]): void {
+  const selectors = (peer.podSelector ? 1 : 0) + (peer.namespaceSelector ? 1 : 0);
+  if (!selectors && !peer.ipBlock) {
+    errs.push({ field: path, type: 'Required value', detail: 'must specify a peer' });
+    return;
+  }
+  if (peer.ipBlock && selectors) errs.push({ field: path, type: 'Forbidden', detail: 'may not specify both ipBlock and another peer' });
+  if (peer.ipBlock) {
+    const cidr = peer.ipBlock.cidr;
+    const valid = (c: unknown) => typeof c === 'string' && /^(\d{1,3}\.){3}\d{1,3}\/(\d|[12]\d|3[0-2])$/.test(c) && c.split('/')[0].split('.').every((o) => Number(o) <= 255);
+    if (!cidr) errs.push({ field: `${path}.ipBlock.cidr`, type: 'Required value' });
+    else if (!valid(cidr)) errs.push({ field: `${path}.ipBlock.cidr`, type: 'Invalid value', value: cidr, detail: 'not a valid CIDR' });
+  }
+}
+
+function validateNetworkPolicy(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  const types: unknown[] = spec.policyTypes ?? [];
+  types.forEach((t, i) => {
+    if (!POLICY_TYPES.includes(t as string)) errs.push({ field: `spec.policyTypes[${i}]`, type: 'Unsupported value', value: t, detail: `supported values: ${quoteList(POLICY_TYPES)}` });
+  });
+  if (types.length > 2) errs.push({ field: 'spec.policyTypes', type: 'Invalid value', value: { raw: `[]networking.PolicyType{${types.map((t) => `"${t}"`).join(', ')}}` }, detail: 'may not specify more than two policyTypes' });
+  for (const dir of ['ingress', 'egress'] as const) {
+    (spec[dir] ?? []).forEach((rule: any, i: number) => {
+      (rule?.ports ?? []).forEach((p: any, j: number) => validatePolicyPort(p, `spec.${dir}[${i}].ports[${j}]`, errs));
+      (rule?.[dir === 'ingress' ? 'from' : 'to'] ?? []).forEach((peer: any, j: number) => validatePolicyPeer(peer, `spec.${dir}[${i}].${dir === 'ingress' ? 'from' : 'to'}[${j}]`, errs));
+    });
+  }
+  return errs;
+}
+
 const VALIDATORS: Record<string, (obj: KObject) => FieldError[]> = {
+  NetworkPolicy: validateNetworkPolicy,
   PersistentVolume: validatePersistentVolume,
   PersistentVolumeClaim: validatePersistentVolumeClaim,
   StorageClass: validateStorageClass,

@@ -764,13 +764,19 @@ export function curlOutput(res: AppResponse, opts: CurlOptions = {}): CommandOut
 export type ConnectFailure = 'refused' | 'timeout' | 'resolve';
 
 /** What curl prints when it gets no answer at all; elapsedMs is how long it tried. */
-export function curlError(kind: ConnectFailure, host: string, port: number, elapsedMs: number, opts: CurlOptions = {}): CommandOutput {
+/**
+ * curl's failure. `limit`: which timeout ended a connection that got no answer — -m/--max-time
+ * (the whole transfer), --connect-timeout, or none (the kernel gives up after its SYN retries).
+ */
+export function curlError(kind: ConnectFailure, host: string, port: number, elapsedMs: number, opts: CurlOptions = {}, limit: 'max-time' | 'connect' | 'none' = 'connect'): CommandOutput {
   const ms = Math.round(elapsedMs);
   const [code, message] = kind === 'resolve'
     ? [6, `Could not resolve host: ${host}`]
     : kind === 'refused'
       ? [7, `Failed to connect to ${host} port ${port} after ${ms} ms: Couldn't connect to server`]
-      : [28, `Failed to connect to ${host} port ${port} after ${ms} ms: Timeout was reached`];
+      : limit === 'max-time'
+        ? [28, `Connection timed out after ${ms} milliseconds`]
+        : [28, `Failed to connect to ${host} port ${port} after ${ms} ms: ${limit === 'none' ? "Couldn't connect to server" : 'Timeout was reached'}`];
   const out = curlFailure(code, message, opts);
   if (!opts.silent && !(opts.tty ?? true)) out.stderr = progressMeter(0, 0, ms) + out.stderr;
   return out;

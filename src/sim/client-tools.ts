@@ -1,7 +1,9 @@
 // curl, wget and nslookup as clients inside the cluster (a pod, or a node for `kubesim curl`):
 // parse the command line, resolve, route through kube-proxy, ask the app, print like the tool.
 import type { ApiServer } from '../api/server.ts';
-import { resolveHost, route } from './network.ts';
+import type { Pod } from '../api/types.ts';
+import { podByIP, resolveHost, route } from './network.ts';
+import { dnsReachable, policyAllows, type Endpoint } from './network-policy.ts';
 import { podHttp } from './traffic.ts';
 import { curlError, curlOutput, wgetError, wgetOutput, type CommandOutput, type CurlOptions } from './apps.ts';
 
@@ -11,6 +13,8 @@ export interface ClientContext {
   clientIP: string;
   /** Whether stdout is a terminal (kubectl exec -t). */
   tty: boolean;
+  /** The pod the client runs in (network policies look at its labels and namespace). */
+  pod?: Pod;
 }
 
 interface Target {
@@ -31,25 +35,35 @@ function parseUrl(raw: string): Target | undefined {
 
 type Delivery = { kind: 'response'; res: import('./apps.ts').AppResponse; ip: string } | { kind: 'refused' | 'timeout' | 'resolve'; ip?: string };
 
+/** The client as the network sees it: a pod, or a node (kubesim curl). */
+const sourceOf = (api: ApiServer, ctx: ClientContext): Endpoint => ({ ip: ctx.clientIP, pod: ctx.pod ?? podByIP(api, ctx.clientIP) });
+
 function deliver(api: ApiServer, ctx: ClientContext, t: Target, method: string, headers?: Record<string, string>): Delivery {
+  const src = sourceOf(api, ctx);
+  // A name needs the cluster DNS, which an egress policy may have cut off.
+  if (!/^\d+(\.\d+){3}$/.test(t.host) && t.host !== 'localhost' && !dnsReachable(api, src)) return { kind: 'resolve' };
   const ip = resolveHost(api, t.host, ctx.namespace);
   if (!ip) return { kind: 'resolve' };
   // Loopback is the client's own network namespace: its pod, or the node it runs on.
   const r = route(api, ip.startsWith('127.') && ctx.clientIP ? ctx.clientIP : ip, t.port);
   if (r.kind === 'unresolved') return { kind: 'resolve' };
   if (r.kind === 'refused' || r.kind === 'timeout') return { kind: r.kind, ip };
+  // Network policies drop what they do not allow: the client waits for nothing.
+  if (!policyAllows(api, src, { ip: r.pod.status?.podIP ?? ip, pod: r.pod }, r.port)) return { kind: 'timeout', ip };
   const res = podHttp(api, r.pod, r.port, { method, path: t.path, host: t.hostHeader, headers, clientIP: ctx.clientIP });
   if ('refused' in res) return { kind: 'refused', ip };
   return { kind: 'response', res, ip };
 }
 
-const CONNECT_TIMEOUT_MS = 130_000;
+/** How long a connect to a silent address lasts without -m: the kernel's SYN retries (tcp_syn_retries=6). */
+const CONNECT_TIMEOUT_MS = 134_362;
 
 export function curl(api: ApiServer, ctx: ClientContext, args: string[]): CommandOutput {
   const opts: CurlOptions = { tty: ctx.tty };
   let url: string | undefined;
   let method: string | undefined;
   let timeoutMs: number | undefined;
+  let limit: 'max-time' | 'connect' | 'none' = 'none';
   const headers: Record<string, string> = {};
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
@@ -68,7 +82,10 @@ export function curl(api: ApiServer, ctx: ClientContext, args: string[]): Comman
       const h = next();
       const i2 = h.indexOf(':');
       if (i2 > 0) headers[h.slice(0, i2).trim()] = h.slice(i2 + 1).trim();
-    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') timeoutMs = Number(next()) * 1000;
+    } else if (a === '-m' || a === '--max-time' || a === '--connect-timeout') {
+      timeoutMs = Number(next()) * 1000;
+      limit = a === '--connect-timeout' ? 'connect' : 'max-time';
+    }
     else if (/^-[a-zA-Z]{2,}$/.test(a)) {
       for (const ch of a.slice(1)) {
         if (ch === 's') opts.silent = true;
@@ -90,8 +107,9 @@ export function curl(api: ApiServer, ctx: ClientContext, args: string[]): Comman
     opts.request = { method: m, host: t.hostHeader, ip: d.ip, port: t.port, path: t.path, ...(Object.keys(headers).length ? { headers } : {}) };
     return curlOutput(d.res, opts);
   }
-  const elapsed = d.kind === 'timeout' ? (timeoutMs ?? CONNECT_TIMEOUT_MS) : 0;
-  return curlError(d.kind, t.host, t.port, elapsed, opts);
+  // The timer fires a millisecond after the limit, as curl reports it.
+  const elapsed = d.kind === 'timeout' ? (timeoutMs !== undefined ? timeoutMs + 1 : CONNECT_TIMEOUT_MS) : 0;
+  return curlError(d.kind, t.host, t.port, elapsed, opts, limit);
 }
 
 export function wget(api: ApiServer, ctx: ClientContext, args: string[]): CommandOutput {
@@ -136,6 +154,7 @@ export function wget(api: ApiServer, ctx: ClientContext, args: string[]): Comman
 export function nslookup(api: ApiServer, ctx: ClientContext, args: string[]): CommandOutput {
   const name = args.find((a) => !a.startsWith('-'));
   if (!name) return { stdout: '', stderr: 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: nslookup [-type=QUERY_TYPE] [-debug] HOST [DNS_SERVER]\n', exitCode: 1 };
+  if (!dnsReachable(api, sourceOf(api, ctx))) return { stdout: ';; connection timed out; no servers could be reached\n\n', stderr: '', exitCode: 1 };
   const header = 'Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n\n';
   const candidates = name.includes('.') && name.split('.').length >= 3 ? [name] : [`${name}.${ctx.namespace}.svc.cluster.local`, ...(name.split('.').length === 2 ? [`${name}.svc.cluster.local`] : [])];
   for (const fqdn of candidates) {

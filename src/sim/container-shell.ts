@@ -94,7 +94,7 @@ function containerMachine(ctx: ShellContext): Machine {
     prompt: busybox ? '/ # ' : ctx.shell && /(^|\/)sh$/.test(ctx.shell) ? '# ' : `root@${pod.metadata.name}:/# `,
     dialect: busybox ? 'busybox' : ctx.shell && /(^|\/)sh$/.test(ctx.shell) ? 'dash' : 'bash',
     mainProcess: [...(container.command ?? image?.entrypoint ?? []), ...(container.args ?? (container.command ? [] : image?.cmd ?? []))].join(' '),
-    client: { namespace: pod.metadata.namespace ?? 'default', clientIP: pod.status?.podIP ?? '', tty: ctx.tty },
+    client: { namespace: pod.metadata.namespace ?? 'default', clientIP: pod.status?.podIP ?? '', tty: ctx.tty, pod },
   };
 }
 

@@ -48,7 +48,7 @@ test('NodePort on any node, service DNS names, and curl\'s failures', () => {
   }
   assert.deepEqual(k.run(['curl', '-s', '-S', '172.30.2.2:1234']), { stdout: '', stderr: "curl: (7) Failed to connect to 172.30.2.2 port 1234 after 0 ms: Couldn't connect to server\n", code: 7 });
   assert.deepEqual(k.run(['curl', '-sS', 'nope']), { stdout: '', stderr: 'curl: (6) Could not resolve host: nope\n', code: 6 });
-  assert.deepEqual(k.run(['curl', '-sS', '--connect-timeout', '5', '10.99.99.99']), { stdout: '', stderr: 'curl: (28) Failed to connect to 10.99.99.99 port 80 after 5000 ms: Timeout was reached\n', code: 28 });
+  assert.deepEqual(k.run(['curl', '-sS', '--connect-timeout', '5', '10.99.99.99']), { stdout: '', stderr: 'curl: (28) Failed to connect to 10.99.99.99 port 80 after 5001 ms: Timeout was reached\n', code: 28 });
   k.ok('create service clusterip empty --tcp=80');
   const empty = k.ok('get svc empty -o jsonpath={.spec.clusterIP}');
   assert.equal(k.run(['curl', '-sS', empty]).code, 7, 'a service without endpoints refuses');

@@ -16,6 +16,7 @@ import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStat
 import { describeCronJob, describeJob } from '../../printers/describe/batch.ts';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../../printers/describe/config.ts';
 import { describeRole, describeRoleBinding } from '../../printers/describe/rbac.ts';
+import { describeNetworkPolicy } from '../../printers/describe/networking.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../../printers/describe/storage.ts';
 import { claimsOf } from '../../controllers/volume-binder.ts';
 import { describeEndpoints, describeService } from '../../printers/describe/service.ts';
@@ -82,6 +83,8 @@ export function describeObject(api: ApiServer, type: ResourceType, obj: KObject)
       return describePersistentVolumeClaim(obj, api.list<Pod>('pods', obj.metadata.namespace).filter((p) => claimsOf(p).includes(obj.metadata.name)), events, now);
     case 'storageclasses':
       return describeStorageClass(obj, events, now);
+    case 'networkpolicies':
+      return describeNetworkPolicy(obj);
     case 'roles':
     case 'clusterroles':
       return describeRole(obj);

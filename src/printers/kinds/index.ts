@@ -17,6 +17,7 @@ import {
 import { cronJobPrinter, jobPrinter } from './batch.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
 import { roleBindingPrinter, rolePrinter } from './rbac.ts';
+import { networkPolicyPrinter } from './networking.ts';
 
 /** The table printer of each resource (by plural), shared by every verb. */
 export function printerFor(plural: string, wide: boolean): KindPrinter {
@@ -57,6 +58,8 @@ export function printerFor(plural: string, wide: boolean): KindPrinter {
       return persistentVolumeClaimPrinter;
     case 'storageclasses':
       return storageClassPrinter;
+    case 'networkpolicies':
+      return networkPolicyPrinter;
     case 'roles':
     case 'clusterroles':
       return rolePrinter;
