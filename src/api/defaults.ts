@@ -265,6 +265,15 @@ const DEFAULTERS: Record<string, Defaulter> = {
     obj.metadata.finalizers = [...new Set([...(obj.metadata.finalizers ?? []), 'kubernetes.io/pvc-protection'])];
     obj.status ??= { phase: 'Pending' };
   },
+  Ingress(obj, api) {
+    const spec = (obj.spec ??= {});
+    // The DefaultIngressClass admission plugin: an Ingress naming no class gets the default one.
+    if (spec.ingressClassName === undefined && !obj.metadata.annotations?.['kubernetes.io/ingress.class']) {
+      const def = api.list('ingressclasses').find((c) => c.metadata.annotations?.['ingressclass.kubernetes.io/is-default-class'] === 'true');
+      if (def) spec.ingressClassName = def.metadata.name;
+    }
+    obj.status ??= { loadBalancer: {} };
+  },
   NetworkPolicy(obj) {
     const spec = (obj.spec ??= {});
     spec.podSelector ??= {};

@@ -35,8 +35,6 @@ const UNSERVED: [string, string, string[], string, boolean][] = [
   ['endpointslices', 'endpointslice', [], 'discovery.k8s.io', true],
   ['flowschemas', 'flowschema', [], 'flowcontrol.apiserver.k8s.io', false],
   ['prioritylevelconfigurations', 'prioritylevelconfiguration', [], 'flowcontrol.apiserver.k8s.io', false],
-  ['ingressclasses', 'ingressclass', [], 'networking.k8s.io', false],
-  ['ingresses', 'ingress', ['ing'], 'networking.k8s.io', true],
   ['runtimeclasses', 'runtimeclass', [], 'node.k8s.io', false],
   ['poddisruptionbudgets', 'poddisruptionbudget', ['pdb'], 'policy', true],
   ['priorityclasses', 'priorityclass', ['pc'], 'scheduling.k8s.io', false],

@@ -47,6 +47,8 @@ export const RESOURCE_TYPES: ResourceType[] = [
   t('StatefulSet', 'statefulsets', ['sts'], 'apps', true, ['all']),
   t('CronJob', 'cronjobs', ['cj'], 'batch', true, ['all']),
   t('Job', 'jobs', [], 'batch', true, ['all']),
+  t('IngressClass', 'ingressclasses', [], 'networking.k8s.io', false),
+  t('Ingress', 'ingresses', ['ing'], 'networking.k8s.io', true),
   t('NetworkPolicy', 'networkpolicies', ['netpol'], 'networking.k8s.io', true),
   t('ClusterRoleBinding', 'clusterrolebindings', [], 'rbac.authorization.k8s.io', false),
   t('ClusterRole', 'clusterroles', [], 'rbac.authorization.k8s.io', false),

@@ -24,7 +24,7 @@ export interface Change {
 }
 
 const EVENT_TTL_MS = 60 * 60 * 1000;
-const KINDS_WITH_GENERATION = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob']);
+const KINDS_WITH_GENERATION = new Set(['Deployment', 'ReplicaSet', 'DaemonSet', 'StatefulSet', 'Job', 'CronJob', 'Ingress', 'NetworkPolicy']);
 
 export function objectKey(ns: string | undefined, name: string): string {
   return ns ? `${ns}/${name}` : name;

@@ -368,7 +368,58 @@ function validateNetworkPolicy(obj: KObject): FieldError[] {
   return errs;
 }
 
+const PATH_TYPES = ['Exact', 'ImplementationSpecific', 'Prefix'];
+
+function validateIngressBackend(b: any, path: string, errs: FieldError[]): void {
+  if (!b) return;
+  if (b.service && b.resource) errs.push({ field: path, type: 'Invalid value', value: '', detail: 'cannot set both resource and service backends' });
+  else if (!b.service && !b.resource) errs.push({ field: path, type: 'Invalid value', value: '', detail: 'resource or service backend is required' });
+  if (!b.service) return;
+  const port = b.service.port ?? {};
+  if (port.name === undefined && port.number === undefined) errs.push({ field: path, type: 'Required value', detail: 'port name or number is required' });
+  else if (port.name !== undefined && port.number !== undefined) errs.push({ field: path, type: 'Invalid value', value: '', detail: 'cannot set both port name & port number' });
+  if (typeof port.number === 'number' && (port.number < 1 || port.number > 65535)) errs.push({ field: `${path}.service.port.number`, type: 'Invalid value', value: port.number, detail: 'must be between 1 and 65535, inclusive' });
+  if (b.service.name !== undefined) for (const detail of validateName(b.service.name, 'dns1035')) errs.push({ field: `${path}.service.name`, type: 'Invalid value', value: b.service.name, detail });
+}
+
+function validateIngress(obj: KObject): FieldError[] {
+  const errs: FieldError[] = [];
+  const spec = obj.spec ?? {};
+  if (!spec.defaultBackend && !spec.rules?.length) errs.push({ field: 'spec', type: 'Invalid value', value: { raw: 'networking.IngressSpec{...}' }, detail: 'either `defaultBackend` or `rules` must be specified' });
+  validateIngressBackend(spec.defaultBackend, 'spec.defaultBackend', errs);
+  (spec.rules ?? []).forEach((rule: any, i: number) => {
+    const rp = `spec.rules[${i}]`;
+    if (rule.host) {
+      if (/^\d+(\.\d+){3}$/.test(rule.host)) errs.push({ field: `${rp}.host`, type: 'Invalid value', value: rule.host, detail: 'must be a DNS name, not an IP address' });
+      else if (rule.host.includes('*')) {
+        if (!rule.host.startsWith('*.') || validateName(rule.host.slice(2), 'subdomain').length) {
+          errs.push({ field: `${rp}.host`, type: 'Invalid value', value: rule.host, detail: "a wildcard DNS-1123 subdomain must start with '*.', followed by a valid DNS subdomain, which must consist of lower case alphanumeric characters, '-' or '.' and end with an alphanumeric character (e.g. '*.example.com', regex used for validation is '\\*\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*')" });
+        }
+      } else for (const detail of validateName(rule.host, 'subdomain')) errs.push({ field: `${rp}.host`, type: 'Invalid value', value: rule.host, detail });
+    }
+    if (!rule.http) return;
+    const paths: any[] = rule.http.paths ?? [];
+    if (!paths.length) errs.push({ field: `${rp}.http.paths`, type: 'Required value' });
+    paths.forEach((p, j) => {
+      const pp = `${rp}.http.paths[${j}]`;
+      if (!p.pathType) errs.push({ field: `${pp}.pathType`, type: 'Required value', detail: 'pathType must be specified' });
+      else if (!PATH_TYPES.includes(p.pathType)) errs.push({ field: `${pp}.pathType`, type: 'Unsupported value', value: p.pathType, detail: `supported values: ${quoteList(PATH_TYPES)}` });
+      if (p.path !== undefined && p.path !== '') {
+        if (!p.path.startsWith('/')) errs.push({ field: `${pp}.path`, type: 'Invalid value', value: p.path, detail: 'must be an absolute path' });
+        else if (p.pathType === 'Exact' || p.pathType === 'Prefix') {
+          const bad = ['//', '/./', '/../', '%2f', '%2F'].find((x) => p.path.includes(x));
+          if (bad) errs.push({ field: `${pp}.path`, type: 'Invalid value', value: p.path, detail: `must not contain '${bad}'` });
+          else if (/\/\.\.?$/.test(p.path)) errs.push({ field: `${pp}.path`, type: 'Invalid value', value: p.path, detail: `cannot end with '${p.path.endsWith('/..') ? '/..' : '/.'}'` });
+        }
+      } else if (p.pathType === 'Exact' || p.pathType === 'Prefix') errs.push({ field: `${pp}.path`, type: 'Invalid value', value: p.path ?? '', detail: 'must be an absolute path' });
+      validateIngressBackend(p.backend, `${pp}.backend`, errs);
+    });
+  });
+  return errs;
+}
+
 const VALIDATORS: Record<string, (obj: KObject) => FieldError[]> = {
+  Ingress: validateIngress,
   NetworkPolicy: validateNetworkPolicy,
   PersistentVolume: validatePersistentVolume,
   PersistentVolumeClaim: validatePersistentVolumeClaim,

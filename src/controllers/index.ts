@@ -14,6 +14,7 @@ import { cronJobController } from './cronjob.ts';
 import { statefulSetController } from './statefulset.ts';
 import { volumeBinder } from './volume-binder.ts';
 import { clusterRoleAggregation } from './clusterrole-aggregation.ts';
+import { ingressNginx } from './ingress-nginx.ts';
 
 /** Every control-plane component, in the order they react within one instant. */
 export const CONTROLLERS: Controller[] = [
@@ -32,4 +33,5 @@ export const CONTROLLERS: Controller[] = [
   loadBalancerController,
   garbageCollector,
   clusterRoleAggregation,
+  ingressNginx,
 ];

@@ -134,7 +134,8 @@ function httpCheck(api: ApiServer, c: HttpCheck): string | undefined {
   const from = c.from ?? 'controlplane';
   const node = api.get<Node>('nodes', undefined, from);
   if (!node) return `node ${from} not found`;
-  const r = curl(api, { namespace: c.namespace ?? 'default', clientIP: node.status.addresses[0].address, tty: false }, ['-s', '-i', c.url]);
+  const headers = Object.entries(c.headers ?? {}).flatMap(([k, v]) => ['-H', `${k}: ${v}`]);
+  const r = curl(api, { namespace: c.namespace ?? 'default', clientIP: node.status.addresses[0].address, tty: false }, ['-s', '-i', ...headers, c.url]);
   if (r.exitCode !== 0) return `GET ${c.url} from ${from} failed: curl exit ${r.exitCode}${r.stderr ? ` (${r.stderr.trim()})` : ''}`;
   const status = Number(/^HTTP\/[\d.]+ (\d+)/.exec(r.stdout)?.[1]);
   if (status !== (c.status ?? 200)) return `GET ${c.url} from ${from} answered ${status}, expected ${c.status ?? 200}`;

@@ -80,6 +80,8 @@ export interface HttpCheck {
   namespace?: string;
   status?: number;
   bodyContains?: string;
+  /** Request headers (e.g. Host, to address an Ingress rule). */
+  headers?: Record<string, string>;
 }
 
 export interface DrainedCheck {

@@ -71,6 +71,7 @@ export const IMAGES: ImageInfo[] = [
   { repository: 'registry.k8s.io/liveness', tags: ['latest'], sizeBytes: 2_400_000, entrypoint: ['/server'], cmd: [], shell: false, server: true, app: 'generic', ports: [8080], memoryMi: 3 },
   { repository: 'registry.k8s.io/goproxy', tags: [/^0\.\d+$/], sizeBytes: 5_000_000, entrypoint: ['/goproxy'], cmd: [], shell: false, server: true, app: 'generic', ports: [8080], memoryMi: 3 },
   { repository: 'registry.k8s.io/metrics-server/metrics-server', tags: [/^v0\.\d+\.\d+$/], sizeBytes: 19_500_000, entrypoint: ['/metrics-server'], cmd: [], shell: false, server: true, app: 'generic', ports: [10250], memoryMi: 18 },
+  { repository: 'registry.k8s.io/ingress-nginx/controller', tags: [/^v1\.\d+\.\d+$/], sizeBytes: 105_000_000, entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], shell: true, server: true, app: 'nginx', ports: [80, 443, 8443, 10254], memoryMi: 92 },
   { repository: 'gcr.io/google-samples/hello-app', tags: ['1.0', '2.0'], sizeBytes: 10_000_000, entrypoint: ['/hello-app'], cmd: [], shell: false, server: true, app: 'echo', ports: [8080], memoryMi: 5 },
   { repository: 'us-docker.pkg.dev/google-samples/containers/gke/hello-app', tags: ['1.0', '2.0'], sizeBytes: 10_000_000, entrypoint: ['/hello-app'], cmd: [], shell: false, server: true, app: 'echo', ports: [8080], memoryMi: 5 },
   { repository: 'registry.k8s.io/pause', tags: [/^3\.\d+$/], sizeBytes: 320_000, entrypoint: ['/pause'], cmd: [], shell: false, server: true, app: 'generic', memoryMi: 1 },

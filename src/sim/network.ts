@@ -87,7 +87,15 @@ export function route(api: ApiServer, ip: string, port: number): Route {
     const hostPod = api
       .list<Pod>('pods')
       .find((p) => p.spec.nodeName === node.metadata.name && p.spec.hostNetwork && p.spec.containers.some((c) => (c.ports ?? []).some((x) => x.containerPort === port)));
-    return hostPod ? { kind: 'pod', pod: hostPod, port } : { kind: 'refused' };
+    if (hostPod) return { kind: 'pod', pod: hostPod, port };
+    // A hostPort: the node's port forwarded to a pod on it (as ingress-nginx is often deployed).
+    for (const p of api.list<Pod>('pods').filter((x) => x.spec.nodeName === node.metadata.name && !['Succeeded', 'Failed'].includes(x.status?.phase ?? ''))) {
+      for (const c of p.spec.containers) {
+        const hp = (c.ports ?? []).find((x) => x.hostPort === port);
+        if (hp) return { kind: 'pod', pod: p, port: hp.containerPort };
+      }
+    }
+    return { kind: 'refused' };
   }
   if (ip.startsWith('127.')) return { kind: 'refused' };
   const pod = podByIP(api, ip);

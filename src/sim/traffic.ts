@@ -6,6 +6,7 @@ import { lookupImage, parseImageRef } from './images.ts';
 import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply, type AppRequest } from './apps.ts';
 import { parseQuantity } from '../util/quantity.ts';
 import { replayLoop, type LoopState } from './script.ts';
+import { ingressProxy, isIngressController } from './ingress-proxy.ts';
 import type { RunPlan } from './container-run.ts';
 import { containerFilesystem, type LayeredFilesystem } from './volume-data.ts';
 
@@ -109,6 +110,7 @@ function listener(api: ApiServer, pod: Pod, port: number): { c: Container; ctx: 
 export function podHttp(api: ApiServer, pod: Pod, port: number, req: Omit<AppRequest, 'port'>): AppReply {
   const l = listener(api, pod, port);
   if (!l) return { refused: true };
+  if (isIngressController(pod)) return ingressProxy(api, { ...req, port }, (backend, p, r) => podHttp(api, backend, p, r));
   const full: AppRequest = { ...req, port };
   const before = JSON.stringify(l.app.state);
   const res = httpRequest(l.ctx, full);

@@ -25,7 +25,7 @@ test('version, cluster-info, api-resources', () => {
     "Kubernetes control plane is running at https://172.30.1.2:6443\nCoreDNS is running at https://172.30.1.2:6443/api/v1/namespaces/kube-system/services/kube-dns:dns/proxy\n\nTo further debug and diagnose cluster problems, use 'kubectl cluster-info dump'.\n",
   );
   expectGolden('api-resources', k.ok('api-resources'));
-  assert.equal(k.ok('api-resources --namespaced=false -o name'), 'namespaces\nnodes\npersistentvolumes\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nstorageclasses.storage.k8s.io\n');
+  assert.equal(k.ok('api-resources --namespaced=false -o name'), 'namespaces\nnodes\npersistentvolumes\ningressclasses.networking.k8s.io\nclusterrolebindings.rbac.authorization.k8s.io\nclusterroles.rbac.authorization.k8s.io\nstorageclasses.storage.k8s.io\n');
 });
 
 test('no stack traces: errors are one kubectl-style line', () => {

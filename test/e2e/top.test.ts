@@ -40,7 +40,7 @@ test('kubectl top: the Metrics API comes with the metrics-server addon; usage in
     k.ok('sim advance 1m');
     assert.match(k.ok('top node'), new RegExp(`\\n${dead} +<unknown> +<unknown> +<unknown> +<unknown> {3}\\n$`));
     assert.equal(k.run('top').code, 1);
-    assert.equal(k.ok('addon disable metrics-server'), 'serviceaccount/metrics-server deleted\nservice/metrics-server deleted\ndeployment.apps/metrics-server deleted\n');
+    assert.equal(k.ok('addon disable metrics-server'), 'deployment.apps/metrics-server deleted\nservice/metrics-server deleted\nserviceaccount/metrics-server deleted\n');
   } finally {
     k.cleanup();
   }

@@ -51,7 +51,72 @@ function metricsServer(): KObject[] {
   ] as KObject[];
 }
 
+const NGINX_LABELS = {
+  'app.kubernetes.io/component': 'controller',
+  'app.kubernetes.io/instance': 'ingress-nginx',
+  'app.kubernetes.io/name': 'ingress-nginx',
+  'app.kubernetes.io/part-of': 'ingress-nginx',
+  'app.kubernetes.io/version': '1.12.0',
+};
+const NGINX_SELECTOR = { 'app.kubernetes.io/component': 'controller', 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' };
+
+/** ingress-nginx as minikube's addon runs it: the default IngressClass `nginx`, the controller on ports 80/443 of its node. */
+function ingressNginx(): KObject[] {
+  const ns = 'ingress-nginx';
+  return [
+    { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns, labels: { 'app.kubernetes.io/instance': 'ingress-nginx', 'app.kubernetes.io/name': 'ingress-nginx' } } },
+    { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'ingress-nginx', namespace: ns, labels: NGINX_LABELS } },
+    {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 'nginx', labels: NGINX_LABELS, annotations: { 'ingressclass.kubernetes.io/is-default-class': 'true' } },
+      spec: { controller: 'k8s.io/ingress-nginx' },
+    },
+    {
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'ingress-nginx-controller', namespace: ns, labels: NGINX_LABELS },
+      spec: {
+        type: 'NodePort',
+        ports: [
+          { name: 'http', port: 80, protocol: 'TCP', targetPort: 'http', appProtocol: 'http' },
+          { name: 'https', port: 443, protocol: 'TCP', targetPort: 'https', appProtocol: 'https' },
+        ],
+        selector: NGINX_SELECTOR,
+      },
+    },
+    {
+      apiVersion: 'apps/v1',
+      kind: 'Deployment',
+      metadata: { name: 'ingress-nginx-controller', namespace: ns, labels: NGINX_LABELS },
+      spec: {
+        selector: { matchLabels: NGINX_SELECTOR },
+        template: {
+          metadata: { labels: NGINX_LABELS },
+          spec: {
+            containers: [
+              {
+                name: 'controller',
+                image: 'registry.k8s.io/ingress-nginx/controller:v1.12.0',
+                args: ['/nginx-ingress-controller', '--election-id=ingress-nginx-leader', '--controller-class=k8s.io/ingress-nginx', '--ingress-class=nginx', '--watch-ingress-without-class=true'],
+                ports: [
+                  { containerPort: 80, hostPort: 80, name: 'http', protocol: 'TCP' },
+                  { containerPort: 443, hostPort: 443, name: 'https', protocol: 'TCP' },
+                ],
+                readinessProbe: { tcpSocket: { port: 'http' }, initialDelaySeconds: 10, periodSeconds: 10, failureThreshold: 3 },
+                resources: { requests: { cpu: '100m', memory: '90Mi' } },
+              },
+            ],
+            serviceAccountName: 'ingress-nginx',
+          },
+        },
+      },
+    },
+  ] as KObject[];
+}
+
 const ADDONS: Record<string, { description: string; objects: () => KObject[] }> = {
+  'ingress-nginx': { description: 'An Ingress controller (class nginx, the default) on ports 80 and 443 of its node', objects: ingressNginx },
   'metrics-server': { description: 'Resource usage of nodes and pods for kubectl top (metrics.k8s.io)', objects: metricsServer },
 };
 
@@ -83,8 +148,9 @@ export function registerAddon(program: Command): void {
       .action((name: string, _o, cmd: Command) => {
         const a = addonOf(name);
         const target = resolveTarget(allOpts(cmd));
+        const objects = enable ? a.objects() : a.objects().reverse();
         const lines = withCluster(target.cluster, (api) =>
-          a.objects().map((o) => {
+          objects.map((o) => {
             const here = exists(api, o);
             if (enable) {
               if (here) return `${ref(o)} unchanged`;

@@ -16,6 +16,7 @@ import { registerCreateService } from './service.ts';
 import { registerCreateConfig } from './create-config.ts';
 import { registerCreateBatch } from './create-batch.ts';
 import { registerCreateRbac } from './create-rbac.ts';
+import { registerCreateIngress } from './create-ingress.ts';
 import { resourceForKind } from '../../api/resources.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
@@ -192,4 +193,5 @@ export function registerCreate(program: Command): void {
   registerCreateConfig(create);
   registerCreateBatch(create);
   registerCreateRbac(create);
+  registerCreateIngress(create);
 }

@@ -16,7 +16,7 @@ import { describeDaemonSet, describeDeployment, describeReplicaSet, describeStat
 import { describeCronJob, describeJob } from '../../printers/describe/batch.ts';
 import { describeConfigMap, describeSecret, describeServiceAccount } from '../../printers/describe/config.ts';
 import { describeRole, describeRoleBinding } from '../../printers/describe/rbac.ts';
-import { describeNetworkPolicy } from '../../printers/describe/networking.ts';
+import { describeIngress, describeIngressClass, describeNetworkPolicy } from '../../printers/describe/networking.ts';
 import { describePersistentVolume, describePersistentVolumeClaim, describeStorageClass } from '../../printers/describe/storage.ts';
 import { claimsOf } from '../../controllers/volume-binder.ts';
 import { describeEndpoints, describeService } from '../../printers/describe/service.ts';
@@ -85,6 +85,10 @@ export function describeObject(api: ApiServer, type: ResourceType, obj: KObject)
       return describeStorageClass(obj, events, now);
     case 'networkpolicies':
       return describeNetworkPolicy(obj);
+    case 'ingresses':
+      return describeIngress(api, obj, events, now);
+    case 'ingressclasses':
+      return describeIngressClass(obj, events, now);
     case 'roles':
     case 'clusterroles':
       return describeRole(obj);

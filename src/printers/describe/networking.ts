@@ -1,7 +1,9 @@
 // describe networkpolicy (describeNetworkPolicy): the header block, then the spec written as kubectl
 // writes it, line by line (only the header is tab-aligned), without events.
-import { DescribeWriter } from './writer.ts';
-import type { KObject } from '../../api/types.ts';
+import { DescribeWriter, writeEvents } from './writer.ts';
+import type { EventObject, KObject } from '../../api/types.ts';
+import type { ApiServer } from '../../api/server.ts';
+import { ingressAddresses } from '../kinds/networking.ts';
 import { formatLabelSelector } from '../../api/selectors.ts';
 
 const HIDDEN = ['kubectl.kubernetes.io/last-applied-configuration'];
@@ -65,4 +67,73 @@ export function describeNetworkPolicy(np: KObject): string {
     `  Policy Types: ${(spec.policyTypes ?? []).join(', ')}`,
   ];
   return `${w.toString()}${lines.join('\n')}\n`;
+}
+
+/** The backend as describe shows it: service:port (its ready endpoints), or a resource reference. */
+function backendString(api: ApiServer, ns: string, b: any): string {
+  if (b?.resource) return `APIGroup: ${b.resource.apiGroup ?? '<none>'}, Kind: ${b.resource.kind}, Name: ${b.resource.name}`;
+  const s = b?.service;
+  if (!s) return '';
+  const port = s.port?.number ?? s.port?.name;
+  const svc = api.get('services', ns, s.name);
+  if (!svc) return `${s.name}:${port} (<error: services "${s.name}" not found>)`;
+  const sp = (svc.spec?.ports ?? []).find((p: any) => (s.port?.number !== undefined ? p.port === s.port.number : p.name === s.port?.name));
+  const ep = api.get('endpoints', ns, s.name);
+  if (!ep) return `${s.name}:${port} (<none>)`;
+  const addrs: string[] = [];
+  for (const subset of ep.subsets ?? []) {
+    const p = (subset.ports ?? []).find((x: any) => (x.name ?? '') === (sp?.name ?? ''));
+    if (!sp || !p) continue;
+    for (const a of subset.addresses ?? []) addrs.push(`${a.ip}:${p.port}`);
+  }
+  const shown = addrs.slice(0, 3).join(',');
+  return `${s.name}:${port} (${shown}${addrs.length > 3 ? ` + ${addrs.length - 3} more...` : ''})`;
+}
+
+export function describeIngress(api: ApiServer, ing: KObject, events: EventObject[], now: number): string {
+  const w = new DescribeWriter();
+  const ns = ing.metadata.namespace ?? 'default';
+  const spec = ing.spec ?? {};
+  w.line(0, 'Name', ing.metadata.name);
+  w.map(0, 'Labels', ing.metadata.labels, '=');
+  w.line(0, 'Namespace', ns);
+  w.write(0, `Address:\t${ingressAddresses(ing)}\n`);
+  w.line(0, 'Ingress Class', spec.ingressClassName ?? '<none>');
+  const def = spec.defaultBackend ? backendString(api, ns, spec.defaultBackend) : '<default>';
+  w.line(0, 'Default backend', def);
+  if (spec.tls?.length) {
+    w.write(0, 'TLS:\n');
+    for (const t of spec.tls) w.write(1, t.secretName ? `${t.secretName} terminates ${(t.hosts ?? []).join(',')}\n` : `SNI routes ${(t.hosts ?? []).join(',')}\n`);
+  }
+  w.write(0, 'Rules:\n');
+  w.write(1, 'Host\tPath\tBackends\n');
+  w.write(1, '----\t----\t--------\n');
+  let printed = false;
+  for (const rule of spec.rules ?? []) {
+    if (!rule.http) continue;
+    printed = true;
+    w.write(1, `${rule.host || '*'}\t\n`);
+    for (const p of rule.http.paths ?? []) w.write(2, `\t${p.path ?? ''} \t${backendString(api, ns, p.backend)}\n`);
+  }
+  if (!printed) w.write(1, `*\t*\t${def}\n`);
+  w.map(0, 'Annotations', ing.metadata.annotations, ': ', HIDDEN);
+  writeEvents(w, events, now);
+  return w.toString();
+}
+
+export function describeIngressClass(ic: KObject, events: EventObject[], now: number): string {
+  const w = new DescribeWriter();
+  w.line(0, 'Name', ic.metadata.name);
+  w.map(0, 'Labels', ic.metadata.labels, '=');
+  w.map(0, 'Annotations', ic.metadata.annotations, ': ', HIDDEN);
+  w.line(0, 'Controller', ic.spec?.controller ?? '');
+  const p = ic.spec?.parameters;
+  if (p) {
+    w.write(0, 'Parameters:\n');
+    if (p.apiGroup) w.write(1, `APIGroup:\t${p.apiGroup}\n`);
+    w.write(1, `Kind:\t${p.kind}\n`);
+    w.write(1, `Name:\t${p.name}\n`);
+  }
+  writeEvents(w, events, now);
+  return w.toString();
 }

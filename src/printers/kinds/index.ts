@@ -17,7 +17,7 @@ import {
 import { cronJobPrinter, jobPrinter } from './batch.ts';
 import { persistentVolumeClaimPrinter, persistentVolumePrinter, storageClassPrinter } from './storage.ts';
 import { roleBindingPrinter, rolePrinter } from './rbac.ts';
-import { networkPolicyPrinter } from './networking.ts';
+import { ingressClassPrinter, ingressPrinter, networkPolicyPrinter } from './networking.ts';
 
 /** The table printer of each resource (by plural), shared by every verb. */
 export function printerFor(plural: string, wide: boolean): KindPrinter {
@@ -60,6 +60,10 @@ export function printerFor(plural: string, wide: boolean): KindPrinter {
       return storageClassPrinter;
     case 'networkpolicies':
       return networkPolicyPrinter;
+    case 'ingresses':
+      return ingressPrinter;
+    case 'ingressclasses':
+      return ingressClassPrinter;
     case 'roles':
     case 'clusterroles':
       return rolePrinter;
