@@ -1879,7 +1879,6 @@ export const VERB_HELP: Record<string, VerbHelpEntry> = {
     ].join('\n'),
     usage: 'NAME --rule=host/path=service:port[,tls[=secret]]  [options]',
     aliases: ['ing'],
-    aliases: ['ing'],
   },
 
   'wait': {
