@@ -35,6 +35,8 @@ export const ingressNginx: Controller = {
   watches: ['ingresses', 'pods', 'ingressclasses'],
   reconcile(api, changes) {
     const controllerChanged = changes.some((c) => c.resource === 'pods' && isIngressController(c.obj as Pod));
+    // Most pod changes are not the controller's: nothing to do.
+    if (!controllerChanged && !changes.some((c) => c.resource !== 'pods')) return;
     const served = new Set(servedIngresses(api).map((i) => keyOf(i)));
     const ready = !!controllerAddress(api);
     for (const c of changes) {

@@ -156,31 +156,33 @@ function drainedCheck(api: ApiServer, c: DrainedCheck): string | undefined {
   return undefined;
 }
 
+/** The running container a check looks into, or why there is none. */
+function runningContainer(api: ApiServer, ns: string, podName: string, name: string | undefined): { pod: Pod; container: Pod['spec']['containers'][number] } | string {
+  const pod = api.get<Pod>('pods', ns, podName);
+  if (!pod) return `pod ${where(ns, podName)} not found`;
+  const container = name ? pod.spec.containers.find((x) => x.name === name) : pod.spec.containers[0];
+  if (!container) return `pod ${where(ns, podName)} has no container ${name}`;
+  if (!pod.status?.containerStatuses?.find((s) => s.name === container.name)?.state.running) return `pod ${where(ns, podName)}: container ${container.name} is not running`;
+  return { pod, container };
+}
+
 function envCheck(api: ApiServer, c: EnvCheck): string | undefined {
   const ns = c.namespace ?? 'default';
-  const pod = api.get<Pod>('pods', ns, c.pod);
-  if (!pod) return `pod ${where(ns, c.pod)} not found`;
-  const container = c.container ? pod.spec.containers.find((x) => x.name === c.container) : pod.spec.containers[0];
-  if (!container) return `pod ${where(ns, c.pod)} has no container ${c.container}`;
-  if (pod.status?.containerStatuses?.find((s) => s.name === container.name)?.state.running === undefined) {
-    return `pod ${where(ns, c.pod)}: container ${container.name} is not running`;
-  }
-  const found = containerEnv(api, pod, container)[c.variable] ?? '';
+  const target = runningContainer(api, ns, c.pod, c.container);
+  if (typeof target === 'string') return target;
+  const found = containerEnv(api, target.pod, target.container)[c.variable] ?? '';
   const expected = expectationMiss(found, c);
   if (!expected) return undefined;
-  return `pod ${where(ns, c.pod)}: $${c.variable} in container ${container.name} is ${found === '' ? 'not set' : quote(found)}, expected ${expected}`;
+  return `pod ${where(ns, c.pod)}: $${c.variable} in container ${target.container.name} is ${found === '' ? 'not set' : quote(found)}, expected ${expected}`;
 }
 
 function execCheck(api: ApiServer, c: ExecCheck): string | undefined {
   const ns = c.namespace ?? 'default';
-  const pod = api.get<Pod>('pods', ns, c.pod);
-  if (!pod) return `pod ${where(ns, c.pod)} not found`;
-  const container = c.container ? pod.spec.containers.find((x) => x.name === c.container) : pod.spec.containers[0];
-  if (!container) return `pod ${where(ns, c.pod)} has no container ${c.container}`;
-  if (!pod.status?.containerStatuses?.find((s) => s.name === container.name)?.state.running) return `pod ${where(ns, c.pod)}: container ${container.name} is not running`;
+  const target = runningContainer(api, ns, c.pod, c.container);
+  if (typeof target === 'string') return target;
   let found: string;
   try {
-    const r = execInContainer({ api, pod, container, tty: false }, c.command);
+    const r = execInContainer({ api, pod: target.pod, container: target.container, tty: false }, c.command);
     found = (r.stdout + r.stderr).trim();
   } catch (e: any) {
     found = String(e.message ?? e);
