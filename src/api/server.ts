@@ -242,7 +242,11 @@ export class ApiServer {
     applyDefaults(next, this);
     const causes = [...validateObject(next), ...validateUpdate(stored, next)];
     if (causes.length) throw invalid(rt.kind, next.metadata.name, causes, rt.group);
-    if (opts.dryRun) return next;
+    if (opts.dryRun) {
+      // What the update would store: a spec change counts a generation.
+      if (KINDS_WITH_GENERATION.has(rt.kind) && JSON.stringify(next.spec) !== JSON.stringify(stored.spec)) next.metadata.generation = (stored.metadata.generation ?? 1) + 1;
+      return next;
+    }
     return this.update(next);
   }
 

@@ -1881,6 +1881,31 @@ export const VERB_HELP: Record<string, VerbHelpEntry> = {
     aliases: ['ing'],
   },
 
+  'diff': {
+    summary: 'Diff the live version against a would-be applied version',
+    description: [
+      'Diff configurations specified by file name or stdin between the current online configuration, and the configuration as it would be if applied.',
+      '',
+      ' The output is always YAML.',
+      '',
+      ' KUBECTL_EXTERNAL_DIFF environment variable can be used to select your own diff command. Users can use external commands with params too, example: KUBECTL_EXTERNAL_DIFF="colordiff -N -u"',
+      '',
+      ' By default, the "diff" command available in your path will be run with the "-u" (unified diff) and "-N" (treat absent files as empty) options.',
+      '',
+      ' Exit status: 0 No differences were found. 1 Differences were found. >1 Kubectl or diff failed with an error.',
+      '',
+      ' Note: KUBECTL_EXTERNAL_DIFF, if used, is expected to follow that convention.',
+    ].join('\n'),
+    examples: [
+      '  # Diff resources included in pod.json',
+      '  %CMD% diff -f pod.json',
+      '  ',
+      '  # Diff file read from stdin',
+      '  cat service.yaml | %CMD% diff -f -',
+    ].join('\n'),
+    usage: '-f FILENAME [options]',
+  },
+
   'wait': {
     summary: 'Experimental: Wait for a specific condition on one or many resources',
     description: [

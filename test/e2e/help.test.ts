@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Sandbox, ROOT } from '../helpers/cli.ts';
 
-const VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'run', 'expose', 'logs', 'exec', 'scale', 'rollout', 'label', 'edit', 'patch', 'replace', 'explain', 'set image', 'create deployment', 'create configmap', 'cordon', 'drain', 'taint', 'rollout status', 'rollout undo', 'wait', 'create role', 'create clusterrole', 'create rolebinding', 'create clusterrolebinding', 'auth can-i', 'auth whoami', 'top node', 'top pod', 'create ingress'];
+const VERBS = ['get', 'describe', 'create', 'apply', 'delete', 'run', 'expose', 'logs', 'exec', 'scale', 'rollout', 'label', 'edit', 'patch', 'replace', 'explain', 'set image', 'create deployment', 'create configmap', 'cordon', 'drain', 'taint', 'rollout status', 'rollout undo', 'wait', 'create role', 'create clusterrole', 'create rolebinding', 'create clusterrolebinding', 'auth can-i', 'auth whoami', 'top node', 'top pod', 'create ingress', 'diff'];
 
 const optionsOf = (help: string) => /\nOptions:\n([\s\S]*?)\n\nUsage:\n/.exec(help)?.[1].split('\n\n') ?? [];
 const withoutOptions = (help: string) => help.replace(/\nOptions:\n[\s\S]*?\n\nUsage:\n/, '\nUsage:\n').replace(/\nAvailable Commands:\n[\s\S]*?\n\n/, '\n');

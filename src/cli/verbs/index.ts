@@ -30,6 +30,7 @@ import { registerWait } from './wait.ts';
 import { registerAuth } from './auth.ts';
 import { registerTop } from './top.ts';
 import { registerAddon } from './addon.ts';
+import { registerDiff } from './diff.ts';
 
 /** In kubectl's order (its command groups), which is also the order of "Did you mean" suggestions. */
 export function registerVerbs(program: Command): void {
@@ -40,6 +41,7 @@ export function registerVerbs(program: Command): void {
   registerGet(program);
   registerEdit(program);
   registerDelete(program);
+  registerDiff(program);
   registerApply(program);
   registerPatch(program);
   registerReplace(program);
