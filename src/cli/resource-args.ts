@@ -5,6 +5,8 @@ import { notFound, renderError } from '../api/errors.ts';
 import { matchesLabels, type LabelSelector } from '../api/selectors.ts';
 import type { ApiServer } from '../api/server.ts';
 import type { KObject } from '../api/types.ts';
+import type { Target } from '../sim/session.ts';
+import { attributesFor, checkAccess } from './access.ts';
 
 export interface ResourceRequest {
   type: ResourceType;
@@ -58,15 +60,26 @@ export function selectObjects(
   api: ApiServer,
   req: ResourceRequest,
   namespace: string,
-  opts: { selector?: LabelSelector; allNamespaces?: boolean },
+  opts: { selector?: LabelSelector; allNamespaces?: boolean; target?: Target },
   errors: string[],
 ): KObject[] {
+  const allowed = (verb: string, ns: string | undefined, name?: string) => {
+    try {
+      if (opts.target) checkAccess(api, opts.target, attributesFor(req.type, verb, ns, name));
+      return true;
+    } catch (e) {
+      errors.push(renderError(e));
+      return false;
+    }
+  };
   if (!req.names.length) {
     const ns = req.type.namespaced && !opts.allNamespaces ? namespace : undefined;
+    if (!allowed('list', ns)) return [];
     return api.list(req.type, ns).filter((x) => !opts.selector || matchesLabels(opts.selector, x.metadata.labels));
   }
   const found: KObject[] = [];
   for (const name of req.names) {
+    if (!allowed('get', namespace, name)) continue;
     const x = api.get(req.type, namespace, name);
     if (x) found.push(x);
     else errors.push(renderError(notFound(req.type, name)));

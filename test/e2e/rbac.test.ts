@@ -68,3 +68,54 @@ test('a service account bound to a role can do what the role says, and nothing e
     k.cleanup();
   }
 });
+
+test('an impersonated user without write access changes nothing, whichever verb writes', () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok('create deployment web --image=nginx:1.25 --replicas=2');
+    k.ok('set image deploy/web nginx=nginx:1.27');
+    k.ok('create role reader --verb=get,list --resource=deployments,pods');
+    k.ok('create rolebinding jane-reads --role=reader --user=jane');
+    const before = k.ok('get deploy web -o yaml');
+    const denied = (verb: string, resource: string, name = 'web') =>
+      `${name ? `${resource === 'pods' ? 'pods' : `${resource}.apps`} "${name}"` : resource} is forbidden: User "jane" cannot ${verb} resource "${resource}" in API group "${resource === 'pods' || resource === 'services' ? '' : 'apps'}" in the namespace "default"`;
+    const patchDeploy = denied('patch', 'deployments');
+    const cases: [string, string][] = [
+      ['scale deploy web --replicas=3', `Error from server (Forbidden): deployments.apps "web" is forbidden: User "jane" cannot patch resource "deployments/scale" in API group "apps" in the namespace "default"`],
+      ['label deploy web tier=front', `Error from server (Forbidden): ${patchDeploy}`],
+      ['annotate deploy web note=x', `Error from server (Forbidden): ${patchDeploy}`],
+      [`patch deploy web -p '{"spec":{"replicas":1}}'`, `Error from server (Forbidden): ${patchDeploy}`],
+      ['set image deploy/web nginx=nginx:1.28', `error: failed to patch image update to pod template: ${patchDeploy}`],
+      ['set env deploy/web MODE=x', `error: failed to patch env update to pod template: ${patchDeploy}`],
+      ['set resources deploy/web --limits=cpu=1', `error: failed to patch resources update to pod template ${patchDeploy}`],
+      ['rollout restart deploy/web', `error: failed to patch: ${patchDeploy}`],
+      ['rollout pause deploy/web', `error: failed to patch: ${patchDeploy}`],
+      ['rollout undo deploy/web', 'error: failed to retrieve replica sets from deployment web: replicasets.apps is forbidden: User "jane" cannot list resource "replicasets" in API group "apps" in the namespace "default"'],
+      ['run box --image=busybox', `Error from server (Forbidden): ${denied('create', 'pods', '')}`],
+      ['expose deploy web --port=80', `Error from server (Forbidden): ${denied('create', 'services', '')}`],
+      ['get services', `Error from server (Forbidden): ${denied('list', 'services', '')}`],
+    ];
+    for (const [command, stderr] of cases) {
+      assert.deepEqual(k.run(`${command} --as=jane`), { stdout: '', stderr: `${stderr}\n`, code: 1 }, command);
+    }
+    assert.deepEqual(k.run(['replace', '-f', '-', '--as=jane'], before), {
+      stdout: '',
+      stderr: `Error from server (Forbidden): error when replacing "STDIN": ${denied('update', 'deployments')}\n`,
+      code: 1,
+    });
+    k.env.EDITOR = "sed -i 's/replicas: 2$/replicas: 5/'";
+    const edit = k.run('edit deploy web --as=jane');
+    assert.equal(edit.code, 1);
+    assert.match(edit.stderr, new RegExp(`^error: deployments\\.apps "web" could not be patched: ${patchDeploy.replace(/[.*"/]/g, '\\$&')}\nYou can run \`kubesim replace -f \\S+\\.yaml\` to try this update again\\.\n$`));
+    assert.equal(k.ok('get deploy web -o yaml'), before, 'nothing changed');
+    assert.equal(k.run('get pod box').code, 1, 'no pod created');
+    assert.equal(k.run('get svc web').code, 1, 'no service created');
+    // Granting the scale subresource is enough for kubectl scale, and for nothing else.
+    k.ok('create role scaler --verb=patch --resource=deployments/scale');
+    k.ok('create rolebinding jane-scales --role=scaler --user=jane');
+    assert.equal(k.ok('scale deploy web --replicas=3 --as=jane'), 'deployment.apps/web scaled\n');
+    assert.equal(k.run('label deploy web tier=front --as=jane').code, 1);
+  } finally {
+    k.cleanup();
+  }
+});

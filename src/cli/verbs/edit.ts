@@ -10,6 +10,7 @@ import { qualifiedPlural, qualifiedSingular } from '../../api/resources.ts';
 import type { KObject } from '../../api/types.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { toYaml, yamlLib, sortKeys } from '../../printers/serialize.ts';
 import { out, err } from '../io.ts';
@@ -61,6 +62,7 @@ export function registerEdit(program: Command): void {
       const name = req.names[0];
       const target = resolveTarget(o);
       const original = withCluster(target.cluster, (api) => {
+        checkAccess(api, target, attributesFor(req.type, 'get', target.namespace, name));
         const obj = api.get(req.type, target.namespace, name);
         if (!obj) throw notFound(req.type, name);
         return obj;
@@ -95,7 +97,21 @@ export function registerEdit(program: Command): void {
         }
         try {
           if (obj.kind !== original.kind || obj.metadata?.name !== name) throw new CliError('At least one of apiVersion, kind and name was changed');
-          withCluster(target.cluster, (api) => api.replace({ ...obj, metadata: { ...obj.metadata, namespace: original.metadata.namespace } }));
+          const ns = original.metadata.namespace;
+          const denied = withCluster(target.cluster, (api) => {
+            try {
+              checkAccess(api, target, attributesFor(req.type, 'patch', ns, name));
+            } catch (e) {
+              return e as ApiError;
+            }
+            api.replace({ ...obj, metadata: { ...obj.metadata, namespace: ns } });
+          });
+          if (denied) {
+            err(`error: ${qualifiedPlural(req.type)} "${name}" could not be patched: ${denied.message}`);
+            err(`You can run \`${PROGRAM} replace -f ${file}\` to try this update again.`);
+            process.exitCode = 1;
+            return;
+          }
           out(o.output === 'name' ? `${qualifiedSingular(req.type)}/${name}\n` : `${qualifiedSingular(req.type)}/${name} edited\n`);
           return;
         } catch (e) {

@@ -1,6 +1,7 @@
 // kubectl label / kubectl annotate: KEY=VAL to set, KEY- to remove, --overwrite to change.
 import type { Command } from 'commander';
-import { CliError, RawError } from '../../api/errors.ts';
+import { CliError, RawError, renderError } from '../../api/errors.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { qualifiedSingular } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
 import { validateLabelKey, isValidLabelValue, MSG_LABEL_VALUE } from '../../api/validation.ts';
@@ -70,13 +71,20 @@ function register(program: Command, verb: 'label' | 'annotate', field: Field): v
         const lines: string[] = [];
         const errors: string[] = [];
         for (const req of requests) {
-          const objs = selectObjects(api, req, target.namespace, { selector: sel, allNamespaces: o.allNamespaces }, errors);
+          const objs = selectObjects(api, req, target.namespace, { selector: sel, allNamespaces: o.allNamespaces, target }, errors);
           for (const obj of objs) {
             const ref = `${qualifiedSingular(req.type)}/${obj.metadata.name}`;
             const current = obj.metadata[field] ?? {};
             if (o.list) {
               for (const [k, v] of Object.entries(current)) lines.push(`${k}=${v}`);
               continue;
+            }
+            try {
+              checkAccess(api, target, attributesFor(req.type, 'patch', obj.metadata.namespace, obj.metadata.name));
+            } catch (e) {
+              // kubectl's visitor stops at the first failed request.
+              errors.push(renderError(e));
+              return { lines, errors };
             }
             if (!o.overwrite) {
               for (const [k, v] of Object.entries(changes.set)) {

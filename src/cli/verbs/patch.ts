@@ -9,7 +9,8 @@ import { jsonPatch, mergePatch, PatchError, strategicMerge } from '../../api/pat
 import { decodeObject, pruneFields } from '../../api/openapi/schema.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
-import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { goYamlError, yamlLib } from '../../printers/serialize.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
@@ -86,8 +87,9 @@ export function applyPatch(live: KObject, patch: unknown, type: string): KObject
  * One PATCH: kubectl sends no field validation, so the server's default applies: fields the type
  * does not have are dropped with a warning; a mistyped field fails the patch.
  */
-function patchOne(api: ApiServer, rt: ResourceType, ns: string | undefined, name: string, patch: unknown, o: any, warnings: string[]): string {
+function patchOne(api: ApiServer, target: Target, rt: ResourceType, ns: string | undefined, name: string, patch: unknown, o: any, warnings: string[]): string {
   const dryRun = dryRunMode(o.dryRun);
+  checkAccess(api, target, attributesFor(rt, 'patch', ns, name, o.subresource));
   const live = api.get(rt, ns, name);
   if (!live) throw notFound(rt, name);
   const patched = applyPatch(live, patch, o.type);
@@ -154,7 +156,7 @@ export function registerPatch(program: Command): void {
         for (const m of manifests) {
           try {
             const rt = resourceForKind(m.obj.kind);
-            lines.push(patchOne(api, rt, manifestNamespace(m.obj, o.namespace, target.namespace), m.obj.metadata.name, patchValue, o, warnings));
+            lines.push(patchOne(api, target, rt, manifestNamespace(m.obj, o.namespace, target.namespace), m.obj.metadata.name, patchValue, o, warnings));
           } catch (e) {
             errors.push(renderPatchError(e));
           }
@@ -177,7 +179,7 @@ export function registerPatch(program: Command): void {
       const errors: string[] = [];
       for (const [rt, name] of pairs) {
         try {
-          lines.push(patchOne(api, rt, rt.namespaced ? target.namespace : undefined, name, patchValue, o, warnings));
+          lines.push(patchOne(api, target, rt, rt.namespaced ? target.namespace : undefined, name, patchValue, o, warnings));
         } catch (e) {
           errors.push(renderPatchError(e));
         }

@@ -5,6 +5,7 @@ import { RawError } from '../../api/errors.ts';
 import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
 import { decodeManifest, eachManifest, fieldValidation, prepareManifest, readManifests, readStdin, setLastApplied, LAST_APPLIED } from '../manifests.ts';
@@ -39,10 +40,13 @@ export function registerReplace(program: Command): void {
         doing('replacing');
         decodeManifest(obj, mode, warnings);
         const rt = resourceForKind(obj.kind);
+        const allow = (verb: string, name?: string) => checkAccess(api, target, attributesFor(rt, verb, obj.metadata.namespace, name));
+        if (!o.force) allow('get', obj.metadata.name);
         const live = api.get(rt, obj.metadata.namespace, obj.metadata.name);
         if (o.saveConfig || obj.metadata.annotations?.[LAST_APPLIED]) setLastApplied(obj);
         if (o.force) {
           doing('deleting');
+          allow('delete', obj.metadata.name);
           let text = '';
           if (live && dryRun === 'none') {
             api.delete(rt, live.metadata.namespace, live.metadata.name, { gracePeriodSeconds: 0 });
@@ -51,10 +55,12 @@ export function registerReplace(program: Command): void {
             text = `${qualifiedSingular(rt)} "${obj.metadata.name}" deleted\n`;
           }
           doing('creating');
+          allow('create');
           delete obj.metadata.resourceVersion;
           return text + printCreated(api.create(obj, { dryRun: dryRun !== 'none' }), 'replaced', o.output, dryRun);
         }
         doing('replacing');
+        allow('update', obj.metadata.name);
         return printCreated(api.replace(obj, { dryRun: dryRun !== 'none' }), 'replaced', o.output, dryRun);
       }, () => settle(api)),
     );

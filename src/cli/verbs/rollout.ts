@@ -1,12 +1,13 @@
 // kubectl rollout status | history | undo | restart | pause | resume
 import { Option, type Command } from 'commander';
-import { CliError, RawError, renderError, notFound, ApiError } from '../../api/errors.ts';
-import { qualifiedSingular, type ResourceType } from '../../api/resources.ts';
+import { ApiError, CliError, RawError, renderError, notFound } from '../../api/errors.ts';
+import { lookupResource, qualifiedSingular, type ResourceType } from '../../api/resources.ts';
 import type { KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { watchLoop } from '../../sim/watch.ts';
 import { parseDuration } from '../../util/duration.ts';
 import { out, err } from '../io.ts';
@@ -110,7 +111,10 @@ async function rolloutStatus(target: Target, args: string[], o: any): Promise<vo
   const result = await watchLoop({
     cluster: target.cluster,
     timeoutMs,
-    start: (api) => report(api.get(ref.type, target.namespace, ref.name)),
+    start: (api) => {
+      checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
+      return report(api.get(ref.type, target.namespace, ref.name));
+    },
     onChanges: (api, entries) => {
       if (!watch) return true;
       for (const e of entries) {
@@ -131,6 +135,7 @@ function rolloutHistory(target: Target, args: string[], o: any): void {
     const parts: string[] = [];
     for (const ref of refs) {
       if (ref.type.plural !== 'deployments') throw new CliError(`no history viewer has been implemented for ${ref.type.kind}`);
+      checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
       const d = api.get('deployments', target.namespace, ref.name);
       if (!d) throw notFound(ref.type, ref.name);
       const sets = ownedSets(api, d).sort((a, b) => revisionOf(a) - revisionOf(b));
@@ -166,9 +171,11 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
   const lines = withCluster(target.cluster, (api) =>
     refs.map((ref) => {
       if (ref.type.plural !== 'deployments') throw new CliError(`no rollbacker has been implemented for "${ref.type.kind}"`);
+      checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
       const d = api.get('deployments', target.namespace, ref.name);
       if (!d) throw notFound(ref.type, ref.name);
       if (d.spec.paused) throw new CliError("you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again");
+      wrapped(`failed to retrieve replica sets from deployment ${ref.name}: `, () => checkAccess(api, target, attributesFor(lookupResource('replicasets')!, 'list', target.namespace)));
       const sets = ownedSets(api, d);
       const current = revisionOf(d);
       let targetRS: KObject | undefined;
@@ -186,6 +193,7 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
       if (templateKey(template) === templateKey(d.spec.template)) {
         return `${ref0} skipped rollback (current template already matches revision ${revisionOf(targetRS)})`;
       }
+      wrapped(`failed restoring revision ${toRevision}: `, () => checkAccess(api, target, attributesFor(ref.type, 'patch', target.namespace, ref.name)));
       const copy = structuredClone(d);
       copy.spec.template = template;
       const skip = ['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas'];
@@ -196,6 +204,16 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
     }),
   );
   for (const l of lines) out(`${l}\n`);
+}
+
+/** kubectl wraps some API errors in words of its own (fmt.Errorf with %v): they print as `error: ...`. */
+function wrapped(prefix: string, request: () => void): void {
+  try {
+    request();
+  } catch (e) {
+    if (e instanceof ApiError) throw new CliError(prefix + e.message);
+    throw e;
+  }
 }
 
 function mutate(target: Target, args: string[], verb: string, o: any, fn: (d: KObject, ref: string) => string): void {
@@ -210,6 +228,12 @@ function mutate(target: Target, args: string[], verb: string, o: any, fn: (d: KO
         errors.push(`error: ${qualifiedSingular(ref.type)}/${ref.name} ${verb === 'restart' ? 'restarting' : verb === 'pause' ? 'pausing' : 'resuming'} is not supported`);
         continue;
       }
+      try {
+        checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
+      } catch (e) {
+        errors.push(renderError(e));
+        continue;
+      }
       const d = api.get(ref.type, target.namespace, ref.name);
       if (!d) {
         errors.push(renderError(notFound(ref.type, ref.name)));
@@ -219,11 +243,15 @@ function mutate(target: Target, args: string[], verb: string, o: any, fn: (d: KO
       try {
         const result = fn(copy, `${qualifiedSingular(ref.type)}/${ref.name}`);
         if (o.record) recordChangeCause(copy);
-        if (JSON.stringify(copy) !== JSON.stringify(d)) api.replace(copy);
+        if (JSON.stringify(copy) !== JSON.stringify(d)) {
+          wrapped('failed to patch: ', () => {
+            checkAccess(api, target, attributesFor(ref.type, 'patch', target.namespace, ref.name));
+            api.replace(copy);
+          });
+        }
         lines.push(result);
       } catch (e) {
-        if (e instanceof ApiError) errors.push(renderError(e));
-        else errors.push(renderError(e));
+        errors.push(renderError(e));
       }
     }
     return { lines, errors };

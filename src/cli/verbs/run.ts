@@ -4,6 +4,8 @@ import { CliError, RawError } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { attributesFor, checkAccess } from '../access.ts';
+import { resourceForKind } from '../../api/resources.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
 import { parseKeyValues } from './key-values.ts';
@@ -94,6 +96,7 @@ export function registerRun(program: Command): void {
     const target = resolveTarget(o);
     const created = withCluster(target.cluster, (api) => {
       const { creationTimestamp: _, ...meta } = pod.metadata as any;
+      checkAccess(api, target, attributesFor(resourceForKind('Pod'), 'create', target.namespace));
       return api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } }, { dryRun: dryRun === 'server' });
     });
     out(printCreated(created, 'created', o.output, dryRun));
@@ -119,6 +122,7 @@ async function runAttached(name: string, pod: KObject, o: any, rest: string[]): 
   const target = resolveTarget(o);
   withCluster(target.cluster, (api) => {
     const { creationTimestamp: _, ...meta } = pod.metadata as any;
+    checkAccess(api, target, attributesFor(resourceForKind('Pod'), 'create', target.namespace));
     api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } });
   });
   await watchLoop({

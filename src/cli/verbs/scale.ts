@@ -1,6 +1,7 @@
 // kubectl scale deployment|replicaset NAME --replicas=N [--current-replicas=M]
 import type { Command } from 'commander';
-import { CliError, RawError, ApiError } from '../../api/errors.ts';
+import { CliError, RawError, ApiError, renderError } from '../../api/errors.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { qualifiedSingular } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
 import { allOpts, intFlag } from '../program.ts';
@@ -42,11 +43,18 @@ export function registerScale(program: Command): void {
         const lines: string[] = [];
         const errors: string[] = [];
         for (const req of requests) {
-          const objs = selectObjects(api, req, target.namespace, { selector: sel }, errors);
+          const objs = selectObjects(api, req, target.namespace, { selector: sel, target }, errors);
           for (const obj of objs) {
             if (o.currentReplicas >= 0 && (obj.spec.replicas ?? 1) !== o.currentReplicas) {
               errors.push(`error: Expected replicas to be ${o.currentReplicas}, was ${obj.spec.replicas ?? 1}`);
               continue;
+            }
+            try {
+              checkAccess(api, target, attributesFor(req.type, 'patch', obj.metadata.namespace, obj.metadata.name, 'scale'));
+            } catch (e) {
+              // kubectl stops at the first failed request.
+              errors.push(renderError(e));
+              return { lines, errors };
             }
             const copy = structuredClone(obj);
             copy.spec.replicas = o.replicas;

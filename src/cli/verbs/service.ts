@@ -5,6 +5,8 @@ import type { KObject, Pod } from '../../api/types.ts';
 import { allOpts, intFlag, PROGRAM } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
+import { attributesFor, checkAccess } from '../access.ts';
+import { resourceForKind } from '../../api/resources.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
 import { parseKeyValues } from './key-values.ts';
 import { out } from '../io.ts';
@@ -85,6 +87,7 @@ export function registerExpose(program: Command): void {
     const dryRun = dryRunMode(o.dryRun);
     const target = resolveTarget(o);
     const result = withCluster(target.cluster, (api) => {
+      checkAccess(api, target, attributesFor(req.type, 'get', target.namespace, req.names[0]));
       const obj = api.get(req.type, target.namespace, req.names[0]);
       if (!obj) throw notFound(req.type, req.names[0]);
       const selector = o.selector ? parseKeyValues(o.selector, 'selector') : selectorFor(obj);
@@ -120,6 +123,7 @@ export function registerExpose(program: Command): void {
       };
       if (!Object.keys(svc.metadata.labels!).length) delete svc.metadata.labels;
       if (dryRun === 'client') return svc;
+      checkAccess(api, target, attributesFor(resourceForKind('Service'), 'create', target.namespace));
       return api.create(svc, { dryRun: dryRun === 'server' });
     });
     out(printCreated(result, 'exposed', o.output, dryRun));

@@ -1,6 +1,7 @@
 // kubectl set image | env | resources: change a workload's pod template (starting a rollout).
 import { Option, type Command } from 'commander';
-import { CliError, RawError } from '../../api/errors.ts';
+import { ApiError, CliError, RawError } from '../../api/errors.ts';
+import { attributesFor, checkAccess } from '../access.ts';
 import { qualifiedSingular } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
 import type { Container, KObject } from '../../api/types.ts';
@@ -26,6 +27,8 @@ interface Mutation {
   /** Applies the change to a copy; returns false when the object has nothing to change. */
   apply(obj: KObject): void;
   operation: string;
+  /** kubectl's words before the server's message when the patch fails. */
+  patchFailure: string;
 }
 
 /** Shared by the three set verbs: resolve objects, mutate copies, save, report. */
@@ -41,14 +44,21 @@ function runSet(cmd: Command, resources: string[], mutation: Mutation, o: any): 
     const lines: string[] = [];
     const errors: string[] = [];
     for (const req of requests) {
-      const objs = selectObjects(api, req, target.namespace, { selector: sel }, errors);
+      const objs = selectObjects(api, req, target.namespace, { selector: sel, target }, errors);
       for (const obj of objs) {
         if (!podSpecOf(obj)) throw new CliError(`${cmd.name() === 'image' ? 'image' : cmd.name()} is not supported for ${req.type.kind}`);
         const copy = structuredClone(obj);
         mutation.apply(copy);
         if (JSON.stringify(copy) === JSON.stringify(obj)) continue;
         if (o.record) recordChangeCause(copy);
-        api.replace(copy);
+        try {
+          checkAccess(api, target, attributesFor(req.type, 'patch', obj.metadata.namespace, obj.metadata.name));
+          api.replace(copy);
+        } catch (e) {
+          if (!(e instanceof ApiError)) throw e;
+          errors.push(`error: ${mutation.patchFailure}${e.message}`);
+          continue;
+        }
         lines.push(`${qualifiedSingular(req.type)}/${obj.metadata.name} ${mutation.operation}`);
       }
     }
@@ -100,6 +110,7 @@ export function registerSet(program: Command): void {
     });
     runSet(cmd, resources, {
       operation: 'image updated',
+      patchFailure: 'failed to patch image update to pod template: ',
       apply(obj) {
         const spec = podSpecOf(obj);
         for (const [name, image] of images) {
@@ -144,6 +155,7 @@ export function registerSet(program: Command): void {
     if (!all.length) throw new RawError(`error: at least one environment variable must be provided\nSee '${PROGRAM} set env -h' for help and examples`);
     runSet(cmd, resources, {
       operation: 'env updated',
+      patchFailure: 'failed to patch env update to pod template: ',
       apply(obj) {
         for (const c of containersOf(podSpecOf(obj), o.containers)) {
           let env = [...(c.env ?? [])];
@@ -196,6 +208,7 @@ export function registerSet(program: Command): void {
     const requests = parse(o.requests);
     runSet(cmd, args, {
       operation: 'resource requirements updated',
+      patchFailure: 'failed to patch resources update to pod template ',
       apply(obj) {
         const targets = containersOf(podSpecOf(obj), o.containers);
         if (!targets.length) throw new CliError(`unable to find container named ${o.containers}`);
