@@ -120,7 +120,7 @@ function validateService(obj: KObject): FieldError[] {
   const errs: FieldError[] = [];
   const spec = obj.spec ?? {};
   if (spec.type && !SERVICE_TYPES.includes(spec.type)) {
-    errs.push({ field: 'spec.type', type: 'Unsupported value', value: spec.type, detail: `supported values: ${quoteList(SERVICE_TYPES)}` });
+    errs.push({ field: 'spec.type', type: 'Unsupported value', value: spec.type, detail: `supported values: ${quoteList([...SERVICE_TYPES].sort())}` });
   }
   const ports: any[] = spec.ports ?? [];
   if (!ports.length && spec.clusterIP !== 'None' && spec.type !== 'ExternalName') errs.push({ field: 'spec.ports', type: 'Required value' });

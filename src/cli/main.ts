@@ -7,7 +7,7 @@ import { completionResponse, completionScope, isCompletionRequest, type Completi
 import { resolveTarget, withCluster, type Target } from '../sim/session.ts';
 import { readConfig } from '../store/config.ts';
 import { listClusterNames } from '../store/store.ts';
-import { renderError } from '../api/errors.ts';
+import { RawError, renderError } from '../api/errors.ts';
 import { PROGRAM, commandPath, translateCommanderError } from './program.ts';
 import { rootHelp, verbHelp, VERB_HELP } from './help.ts';
 import { registerVerbs } from './verbs/index.ts';
@@ -29,10 +29,26 @@ function buildProgram(): Command {
   const configure = (c: Command) => {
     c.exitOverride().configureOutput({ writeErr: () => {}, writeOut: (s) => out(s) });
     c.configureHelp({ formatHelp: (cmd) => helpFor(program, cmd) });
+    if (c !== program && c.commands.length && !(c as any)._actionHandler) answerBareGroup(c);
     c.commands.forEach(configure);
   };
   configure(program);
   return program;
+}
+
+/** kubectl rollout prints its help to stdout; every other command group to stderr. */
+const GROUPS_HELPING_ON_STDOUT = new Set(['rollout']);
+
+/** A command group typed without a subcommand prints its help and fails; an unknown one is named. */
+function answerBareGroup(group: Command): void {
+  const usage = group.usage();
+  group.argument('[command...]').usage(usage).action((words: string[], _o, cmd: Command) => {
+    if (words.length) {
+      throw new RawError(`error: unknown command "${words.join(' ')}"\nSee '${commandPath(cmd)} -h' for help and examples`);
+    }
+    (GROUPS_HELPING_ON_STDOUT.has(cmd.name()) ? out : err)(cmd.helpInformation());
+    process.exitCode = 1;
+  });
 }
 
 const KUBESIM_GROUPS = [

@@ -16,7 +16,7 @@ import { parseQuantity } from '../util/quantity.ts';
 import { keyOf } from '../api/server.ts';
 import { resolveHost } from '../sim/network.ts';
 import { containerConfigError, missingVolumeSource } from '../sim/pod-config.ts';
-import { forgetPodData } from '../sim/volume-data.ts';
+import { applyDueFileOps, forgetPodData, nextFileOpAt, processStarted, processStopped } from '../sim/volume-data.ts';
 import { containerEnv } from '../sim/container-env.ts';
 
 const SYNC = 'kubelet-sync';
@@ -176,6 +176,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       event(ctx, 'Normal', 'Created', `Created container: ${ctx.spec.name}`);
       event(ctx, 'Normal', 'Started', `Started container ${ctx.spec.name}`);
       containerStarted(ctx.api, ctx.pod, ctx.spec, plan);
+      processStarted(ctx.api, ctx.pod, ctx.spec, plan.files, plan.loop);
       ctx.status.containerID = `containerd://${ctx.api.rng.hex(64)}`;
       ctx.status.state = { running: { startedAt: ts(ctx.api, ctx.now) } };
       ctx.status.started = true;
@@ -187,6 +188,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.rt.exitCode = plan.exitAfterMs === undefined ? undefined : plan.exitCode;
       ctx.rt.exitAt = plan.exitAfterMs === undefined ? undefined : ctx.now + plan.exitAfterMs;
       ctx.rt.exitReason = undefined;
+      ctx.rt.killedByProbe = undefined;
       ctx.rt.waitHost = undefined;
       if (plan.waitsForHost) {
         const host = plan.waitsForHost;
@@ -228,6 +230,7 @@ const STAGES: Record<ContainerStage, StageDef> = {
       ctx.rt.until = ctx.rt.exitAt;
     },
     next: (ctx) => {
+      processStopped(ctx.api, ctx.pod, ctx.spec);
       const code = ctx.rt.exitCode ?? 0;
       ctx.status.state = {
         terminated: {
@@ -509,18 +512,19 @@ function advanceContainer(ctx: Ctx): boolean {
     changed = true;
   }
   const app = api.state.apps[uid]?.[spec.name];
-  if (crt.stage === 'Running' && app?.probeDirty && crt.probeAt === undefined) crt.probeAt = nextProbeTime(spec, crt, now, true);
+  if (crt.stage === 'Running' && app?.probeDirty && crt.probeAt === undefined && !crt.killedByProbe) crt.probeAt = nextProbeTime(spec, crt, now, true);
   if (app) delete app.probeDirty;
   if (crt.stage === 'Running' && crt.probeAt !== undefined && crt.probeAt <= now) {
     const before = JSON.stringify(status);
     const verdict = tickProbes({ api, pod: ctx.pod, spec, rt: crt, status, event: (type, reason, message) => event(ctx, type, reason, message) }, now);
     if (verdict === 'restart') {
-      status.state = { terminated: { exitCode: 137, reason: 'Error', startedAt: ts(api, crt.startedAt ?? now), finishedAt: ts(api, now), containerID: status.containerID } };
-      status.ready = false;
-      status.started = false;
-      crt.exitCode = 137;
+      // The kubelet stops the container as it would on deletion: SIGTERM, then SIGKILL once the grace period is over.
+      const grace = spec.livenessProbe?.terminationGracePeriodSeconds ?? ctx.pod.spec.terminationGracePeriodSeconds ?? 30;
+      const stop = containerStop(spec, grace);
+      killAt(crt, now + stop.ms, stop.exitCode);
+      crt.until = crt.exitAt;
       crt.probeAt = undefined;
-      enter(ctx, 'Exited');
+      crt.killedByProbe = true;
     } else {
       crt.probeAt = nextProbeTime(spec, crt, now, false);
     }
@@ -619,6 +623,10 @@ export function syncPod(api: ApiServer, pod: Pod): void {
       changed = true;
     }
   }
+  if (rt.stage === 'Containers' && applyDueFileOps(api, copy)) {
+    // Files the processes touched or removed may change what exec probes find.
+    for (const app of Object.values<any>(api.state.apps[copy.metadata.uid!] ?? {})) app.probeDirty = true;
+  }
   if (rt.stage === 'Containers') {
     // Sidecars keep running (and restarting) beside the containers, and stop once they have all ended.
     const sidecars = (rt.init ?? []).map((crt, i) => ({ crt, i })).filter(({ crt }) => crt.sidecar && crt.stage !== 'Done');
@@ -642,6 +650,9 @@ export function syncPod(api: ApiServer, pod: Pod): void {
   scheduleNext(api, copy, rt);
 }
 
+/** A container whose probes run a command: they may see what processes do to files. */
+const probesFiles = (c: Container) => [c.livenessProbe, c.readinessProbe, c.startupProbe].some((p) => p?.exec);
+
 function imagesChanged(pod: Pod, rt: PodRuntime): boolean {
   const differs = (specs: Container[] | undefined, rts: ContainerRuntime[] | undefined) => (rts ?? []).some((c, i) => c.image && specs?.[i] && c.image !== specs[i].image && c.stage !== 'Done');
   return differs(pod.spec.containers, rt.containers) || differs(pod.spec.initContainers, rt.init);
@@ -652,6 +663,8 @@ function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   api.cancelTimers(SYNC, key);
   const times: number[] = [];
   if (rt.until !== undefined) times.push(rt.until);
+  const fileOpAt = rt.stage === 'Containers' && pod.spec.containers.some((c) => probesFiles(c)) ? nextFileOpAt(api, pod) : undefined;
+  if (fileOpAt !== undefined) times.push(fileOpAt);
   const active = rt.stage === 'Containers' ? [...(rt.init ?? []).filter((c) => c.sidecar), ...rt.containers] : rt.stage === 'Init' ? rt.init ?? [] : [];
   for (const c of active) {
     if (c.until !== undefined) times.push(c.until);
@@ -660,16 +673,21 @@ function scheduleNext(api: ApiServer, pod: Pod, rt: PodRuntime): void {
   if (times.length) api.schedule(Math.max(api.now(), Math.min(...times)), SYNC, key);
 }
 
-/** How long a container takes to stop after SIGTERM: servers exit at once, sleepy shells wait out the grace period. */
-function stopMs(pod: Pod, grace: number): number {
-  // A shell (or sleep) as PID 1 ignores SIGTERM; a server's own program handles it.
+/**
+ * How a container stops after SIGTERM: a server's own program shuts down at once and exits 0; a
+ * shell (or sleep) as PID 1 ignores the signal and is killed (137) when the grace period is over.
+ */
+function containerStop(c: Container, grace: number): { ms: number; exitCode: number } {
   const ignoresTerm = (argv: string[]) => /^(\/bin\/)?(sh|bash|ash|zsh|sleep)$/.test(argv[0]?.split('/').pop() ?? '');
-  const quick = pod.spec.containers.every((c) => {
-    const ref = parseImageRef(c.image);
-    const image = ref ? lookupImage(ref).image : undefined;
-    return !image || (image.server && (!c.command || !ignoresTerm(c.command)));
-  });
-  return quick ? Math.min(grace, 1) * 1000 : grace * 1000;
+  const ref = parseImageRef(c.image);
+  const image = ref ? lookupImage(ref).image : undefined;
+  const quick = !image || (image.server && (!c.command || !ignoresTerm(c.command)));
+  return quick ? { ms: Math.min(grace, 1) * 1000, exitCode: 0 } : { ms: grace * 1000, exitCode: 137 };
+}
+
+/** How long a pod's containers take to stop after SIGTERM: as long as the slowest of them. */
+function stopMs(pod: Pod, grace: number): number {
+  return Math.max(...pod.spec.containers.map((c) => containerStop(c, grace).ms));
 }
 
 /**

@@ -22,7 +22,11 @@ interface Target {
   port: number;
   path: string;
   hostHeader: string;
+  tls: boolean;
 }
+
+/** Ports where the simulated servers speak TLS (the API server, the kubelet, ingress controllers' 443). */
+const TLS_PORTS = new Set([443, 6443, 8443, 10250]);
 
 function parseUrl(raw: string): Target | undefined {
   const withScheme = /^[a-z]+:\/\//i.test(raw) ? raw : `http://${raw}`;
@@ -30,7 +34,7 @@ function parseUrl(raw: string): Target | undefined {
   if (!m) return undefined;
   const [, scheme, host, port, rest] = m;
   const p = port ? Number(port) : scheme.toLowerCase() === 'https' ? 443 : 80;
-  return { host, port: p, path: rest || '/', hostHeader: port ? `${host}:${port}` : host };
+  return { host, port: p, path: rest || '/', hostHeader: port ? `${host}:${port}` : host, tls: scheme.toLowerCase() === 'https' };
 }
 
 type Delivery = { kind: 'response'; res: import('./apps.ts').AppResponse; ip: string } | { kind: 'refused' | 'timeout' | 'resolve'; ip?: string };
@@ -103,6 +107,11 @@ export function curl(api: ApiServer, ctx: ClientContext, args: string[]): Comman
   if (!t) return { stdout: '', stderr: `curl: (3) URL rejected: Malformed input to a URL function\n`, exitCode: 3 };
   const m = method ?? (opts.headOnly ? 'HEAD' : 'GET');
   const d = deliver(api, ctx, t, m, Object.keys(headers).length ? headers : undefined);
+  if (d.kind === 'response' && t.tls && !TLS_PORTS.has(t.port)) {
+    // A plain HTTP server answers the TLS hello with HTTP: the handshake fails.
+    const quiet = opts.silent && !opts.showError;
+    return { stdout: '', stderr: quiet ? '' : 'curl: (35) OpenSSL/3.0.13: error:0A00010B:SSL routines::wrong version number\n', exitCode: 35 };
+  }
   if (d.kind === 'response') {
     opts.request = { method: m, host: t.hostHeader, ip: d.ip, port: t.port, path: t.path, ...(Object.keys(headers).length ? { headers } : {}) };
     return curlOutput(d.res, opts);

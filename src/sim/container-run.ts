@@ -2,7 +2,7 @@
 // worked out from its image and its command/args (sleep, echo, sh -c scripts, ...).
 import type { Container } from '../api/types.ts';
 import type { ImageInfo } from './images.ts';
-import { formatDate, OWN_COMMANDS, parseSeconds, runScript as interpret, shellQuote, type CommandResult, type LoopState, type ScriptResult } from './script.ts';
+import { formatDate, OWN_COMMANDS, parseSeconds, runScript as interpret, shellQuote, type CommandResult, type FollowedFile, type LoopState, type ScriptResult, type TimedFileOp } from './script.ts';
 
 export interface RunPlan {
   /** Milliseconds after start at which the process exits; undefined = runs until stopped. */
@@ -20,6 +20,14 @@ export interface RunPlan {
   cpuMilli?: number;
   /** The process loops until this host name resolves, then goes on for exitAfterMs. */
   waitsForHost?: string;
+  /** What it does to files (touch, rm, mkdir, `> file`), each some milliseconds after it starts. */
+  files?: FileOp[];
+  /** `tail -f FILE`: its log is what the file holds and gains. */
+  follow?: FollowedFile;
+}
+
+export interface FileOp extends Omit<TimedFileOp, 's'> {
+  afterMs: number;
 }
 
 const FOREVER_COMMANDS = new Set(['nginx', 'httpd', 'httpd-foreground', 'redis-server', 'node', 'python', 'python3', 'ping', 'top', 'watch', 'yes', 'nc', 'http-server', 'memcached', 'mysqld', 'postgres', 'etcd']);
@@ -78,7 +86,9 @@ function runScript(script: string, env: RunEnv): Outcome {
       const looped = runScript(wait[2], { ...env, now: env.now + before.seconds * 1000 });
       const after = runScript(script.slice(wait.index + wait[0].length), env);
       const shifted = looped.lines.map((l) => ({ s: l.s + before.seconds, text: l.text }));
-      return { ...after, seconds: before.seconds + after.seconds, lines: [...before.lines, ...shifted], waitsForHost: cmd === 'getent' ? key ?? host : host };
+      // (What it does to files after the wait happens at a time not known yet: only what comes before is kept.)
+      const { files: _, ...rest } = after;
+      return { ...rest, ...(before.files ? { files: before.files } : {}), seconds: before.seconds + after.seconds, lines: [...before.lines, ...shifted], waitsForHost: cmd === 'getent' ? key ?? host : host };
     }
   }
   return interpret(script, { now: env.now, vars: env.vars, command: (cmd, args, atMs) => runCommand(cmd, args, { ...env, now: atMs }) });
@@ -91,11 +101,13 @@ function runCommand(cmd: string, args: string[], env: RunEnv): CommandResult {
     // A shell with no script and no terminal reads EOF and exits at once.
     if (c < 0) return { seconds: 0, exit: 0, lines: [] };
     const r = runScript(args[c + 1] ?? '', env);
-    return { seconds: r.seconds, lines: r.lines.map((l) => l.text), exit: r.exit, forever: r.forever, memoryMi: r.memoryMi, cpuMilli: r.cpuMilli };
+    return { seconds: r.seconds, lines: r.lines.map((l) => l.text), exit: r.exit, forever: r.forever, follow: r.follow, memoryMi: r.memoryMi, cpuMilli: r.cpuMilli };
   }
   switch (base) {
-    case 'tail':
-      return args.includes('-f') ? { seconds: 0, forever: true, lines: [] } : { seconds: 0, exit: 0, lines: [] };
+    case 'tail': {
+      const follow = tailFollow(args);
+      return follow ? { seconds: 0, forever: true, lines: [], follow } : { seconds: 0, exit: 0, lines: [] };
+    }
     case 'stress':
       return runStress(args);
   }
@@ -104,6 +116,26 @@ function runCommand(cmd: string, args: string[], env: RunEnv): CommandResult {
   if (FOREVER_COMMANDS.has(base)) return { seconds: 0, forever: true, lines: [] };
   if (env.shell && APPLETS.has(base)) return { seconds: 0, exit: 0, lines: [] };
   return { seconds: 0, lines: [], notFound: cmd };
+}
+
+/** `tail -f|-F [-n N|-n +N|-nN] FILE` as a process: the file it follows; undefined without -f. */
+function tailFollow(args: string[]): FollowedFile | undefined {
+  let follow = false;
+  let count = '10';
+  let path: string | undefined;
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '-n' || a === '--lines') count = args[++i] ?? count;
+    else if (a.startsWith('--lines=')) count = a.slice(8);
+    else if (/^-[fF]*n/.test(a)) {
+      follow ||= /[fF]/.test(a.slice(0, a.indexOf('n')));
+      count = a.slice(a.indexOf('n') + 1) || (args[++i] ?? count);
+    } else if (/^-[fFq]+$/.test(a) || a === '--follow' || a.startsWith('--follow=') || a === '--retry') follow ||= a !== '--retry';
+    else if (!a.startsWith('-')) path = a;
+  }
+  if (!follow || !path) return undefined;
+  const full = path.startsWith('/') ? path : `/${path}`;
+  return count.startsWith('+') ? { path: full, fromLine: Math.max(1, Number(count.slice(1)) || 1), lastLines: 0 } : { path: full, lastLines: Number(count) || 0 };
 }
 
 const INTERPRETER_SECONDS = 2;
@@ -212,7 +244,7 @@ function planProcess(image: ImageInfo, c: Container, env: RunEnv): Omit<RunPlan,
         ? runScript(argv.map(shellQuote).join(' '), env)
         : (() => {
           const x = shell ? { seconds: 0, exit: 0, lines: [] } : runCommand(cmd, args, env);
-          return { seconds: x.seconds, lines: x.lines.map((text) => ({ s: 0, text })), exit: x.exit ?? 0, forever: !!x.forever, memoryMi: x.memoryMi, cpuMilli: x.cpuMilli, notFound: x.notFound };
+          return { seconds: x.seconds, lines: x.lines.map((text) => ({ s: 0, text })), exit: x.exit ?? 0, forever: !!x.forever, follow: x.follow, memoryMi: x.memoryMi, cpuMilli: x.cpuMilli, notFound: x.notFound };
         })();
   if (r.notFound && !shell) {
     return {
@@ -223,7 +255,8 @@ function planProcess(image: ImageInfo, c: Container, env: RunEnv): Omit<RunPlan,
   }
   const logs = r.lines.map((l) => ({ afterMs: Math.round(l.s * 1000), line: l.text }));
   const cpu = r.cpuMilli ? { cpuMilli: r.cpuMilli } : {};
-  if (r.forever) return { exitCode: 0, logs, memoryMi: r.memoryMi, ...cpu, ...(r.loop ? { loop: r.loop } : {}) };
+  const files = r.files?.length ? { files: r.files.map(({ s, ...op }) => ({ ...op, afterMs: Math.round(s * 1000) })) } : {};
+  if (r.forever) return { exitCode: 0, logs, memoryMi: r.memoryMi, ...cpu, ...files, ...(r.loop ? { loop: r.loop } : {}), ...(r.follow ? { follow: r.follow } : {}) };
   const waits = r.waitsForHost ? { waitsForHost: r.waitsForHost } : {};
-  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit, logs, memoryMi: r.memoryMi, ...cpu, ...waits };
+  return { exitAfterMs: Math.round(r.seconds * 1000), exitCode: r.exit, logs, memoryMi: r.memoryMi, ...cpu, ...waits, ...files };
 }

@@ -28,7 +28,7 @@ export interface ShellContext {
 /** Whose wording a shell's errors have. */
 type Dialect = 'busybox' | 'dash' | 'bash';
 
-const COMMON = ['echo', 'env', 'printenv', 'cat', 'ls', 'hostname', 'sleep', 'date', 'ps', 'id', 'whoami', 'uname', 'pwd', 'true', 'false', 'exit', 'head', 'tail', 'grep', 'wc', 'mkdir', 'touch', 'sh', 'test', 'export', 'cd'];
+const COMMON = ['echo', 'env', 'printenv', 'cat', 'ls', 'hostname', 'sleep', 'date', 'ps', 'id', 'whoami', 'uname', 'pwd', 'true', 'false', 'exit', 'head', 'tail', 'grep', 'wc', 'mkdir', 'touch', 'rm', 'sh', 'test', 'export', 'cd'];
 const BUSYBOX = [...COMMON, 'wget', 'nslookup', 'ping', 'nc'];
 
 /** The tools an image ships, besides the shell built-ins. */
@@ -169,7 +169,7 @@ class Shell {
     for (const f of this.files.keys()) {
       if (f.startsWith(dir) && f !== dir) names.add(f.slice(dir.length).split('/')[0]);
     }
-    return names.size || this.files.has(dir) || this.fs.read(dir) || this.fs.onVolume(dir) ? [...names].sort() : undefined;
+    return names.size || this.files.has(dir) || this.fs.isDir(dir) || this.fs.onVolume(dir) ? [...names].sort() : undefined;
   }
 
   /** One simple command (argv already split). */
@@ -242,7 +242,7 @@ class Shell {
         let out = '';
         for (const f of args) {
           const content = this.readFile(f);
-          if (content === undefined) return { stdout: out, stderr: `cat: ${f}: No such file or directory\n`, exitCode: 1 };
+          if (content === undefined) return { stdout: out, stderr: `cat: ${this.busybox ? `can't open '${f}'` : f}: No such file or directory\n`, exitCode: 1 };
           out += content;
         }
         return ok(out);
@@ -251,7 +251,9 @@ class Shell {
         const paths = args.filter((a) => !a.startsWith('-'));
         const target = paths[0] ?? this.cwd;
         const entries = this.listDir(target);
-        if (entries) return ok(entries.length ? `${entries.join(args.some((a) => a.includes('1') || a.includes('l')) ? '\n' : '  ')}\n` : '');
+        // Columns on a terminal, one name per line otherwise (and with -1 or -l).
+        const perLine = !this.m.client.tty || args.some((a) => a.includes('1') || a.includes('l'));
+        if (entries) return ok(entries.length ? `${entries.join(perLine ? '\n' : '  ')}\n` : '');
         if (this.readFile(target) !== undefined) return ok(`${target}\n`);
         return fail(`ls: ${this.busybox ? `${target}: No such file or directory` : `cannot access '${target}': No such file or directory`}`, this.busybox ? 1 : 2);
       }
@@ -284,6 +286,18 @@ class Shell {
         const text = args.filter((a) => !a.startsWith('-'))[0] ? this.readFile(args.filter((a) => !a.startsWith('-'))[0]) ?? '' : stdin;
         const lines = text.split('\n').length - 1;
         return ok(args.includes('-l') ? `${lines}\n` : `${lines} ${text.split(/\s+/).filter(Boolean).length} ${Buffer.byteLength(text)}\n`);
+      }
+      case 'rm': {
+        const force = args.some((a) => /^-\w*f/.test(a));
+        for (const a of args.filter((x) => !x.startsWith('-'))) {
+          const full = this.absolute(a);
+          if (this.readFile(full) === undefined && !this.fs.list(full).length) {
+            if (force) continue;
+            return fail(this.busybox ? `rm: can't remove '${a}': No such file or directory` : `rm: cannot remove '${a}': No such file or directory`);
+          }
+          if (!this.fs.remove(full)) return fail(this.busybox ? `rm: can't remove '${a}': Read-only file system` : `rm: cannot remove '${a}': Read-only file system`);
+        }
+        return ok();
       }
       case 'mkdir':
       case 'touch':

@@ -45,3 +45,18 @@ export function runUntil(api: ApiServer, target: number): void {
   if (target > api.nowMs) api.nowMs = target;
   api.expireEvents();
 }
+
+/**
+ * With the clock paused, a command that waits for something (wait, rollout status) moves simulated
+ * time from one event to the next until `done` says so or the deadline passes. Returns whether
+ * `done` held.
+ */
+export function runUntilDone(api: ApiServer, deadline: number, done: () => boolean): boolean {
+  api.dirty = true;
+  for (;;) {
+    if (done()) return true;
+    if (api.now() >= deadline) return false;
+    const next = api.timers.peek();
+    runUntil(api, !next || next.at > deadline ? deadline : next.at);
+  }
+}

@@ -9,6 +9,26 @@ export interface TimedLine {
   text: string;
 }
 
+/** A file `tail -f` prints: from line `fromLine` (`-n +N`), or its last `lastLines` lines when it starts, then what is appended. */
+export interface FollowedFile {
+  path: string;
+  fromLine?: number;
+  lastLines: number;
+}
+
+/** Something the process does to a file, `s` seconds after it started. */
+export interface TimedFileOp {
+  s: number;
+  op: 'write' | 'append' | 'touch' | 'mkdir' | 'rm';
+  path: string;
+  content?: string;
+}
+
+/** The file commands whose effects are kept (others only print). */
+const FILE_COMMANDS = new Set(['touch', 'mkdir', 'rm']);
+/** A bound on the file operations kept for one run (a loop writing a file keeps its first ones). */
+const MAX_FILE_OPS = 1000;
+
 /** A loop still going when the process is planned: its rounds are replayed on demand. */
 export interface LoopState {
   body: string;
@@ -34,6 +54,8 @@ export interface CommandResult {
   lines: string[];
   exit?: number;
   forever?: boolean;
+  /** `tail -f FILE`: the process prints what is appended to the file, for ever. */
+  follow?: FollowedFile;
   memoryMi?: number;
   /** CPU the command keeps busy while it runs (millicores). */
   cpuMilli?: number;
@@ -52,10 +74,12 @@ export interface ScriptResult {
   lines: TimedLine[];
   exit: number;
   forever: boolean;
+  follow?: FollowedFile;
   memoryMi?: number;
   /** A process that never sleeps (a busy loop, stress --cpu) keeps CPUs busy (millicores). */
   cpuMilli?: number;
   loop?: LoopState;
+  files?: TimedFileOp[];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -345,10 +369,19 @@ export class Process {
   memoryMi?: number;
   cpuMilli?: number;
   loop?: LoopState;
+  /** What it did to files, in order. */
+  files: TimedFileOp[] = [];
+  follow?: FollowedFile;
   /** Output captured by a command substitution instead of going to the log. */
   private capture?: string[];
 
   constructor(private env: ScriptEnv, public vars: Record<string, string>) {}
+
+  private fileOp(op: TimedFileOp['op'], path: string, content?: string): void {
+    if (this.files.length >= MAX_FILE_OPS || !path) return;
+    const full = path.startsWith('/') ? path : `/${path}`;
+    this.files.push({ s: this.t, op, path: full, ...(content !== undefined ? { content } : {}) });
+  }
 
   private print(text: string): void {
     if (this.capture) this.capture.push(text);
@@ -413,6 +446,7 @@ export class Process {
       if (!always && !this.condHolds(c)) return 0;
       const before = this.t;
       const printed = this.lines.length;
+      const wrote = this.files.length;
       const vars = { ...this.vars };
       if (always || round >= MAX_EAGER_ROUNDS || this.t > MAX_EAGER_SECONDS) {
         // Replayed on demand from here: measure one round, keep the state it starts from.
@@ -420,6 +454,7 @@ export class Process {
         const period = this.t - before;
         if (period > 0) {
           this.lines = this.lines.slice(0, printed);
+          this.files = this.files.slice(0, wrote);
           this.t = before;
           this.loop = { body: c.bodySrc, ...(always ? {} : { cond: c.condSrc, until: c.until }), vars, firstAt: before, period };
         } else this.cpuMilli = Math.max(this.cpuMilli ?? 0, 1000);
@@ -432,13 +467,18 @@ export class Process {
   private runSimple(raw: string[]): number {
     // Redirections: `> file` and `2>&1` send output elsewhere than the log.
     let toLog = true;
+    let toFile: { path: string; append: boolean } | undefined;
     const words: string[] = [];
     for (let i = 0; i < raw.length; i++) {
       const w = raw[i];
       const m = /^(\d?)(>>?|<)(.*)$/.exec(w);
       if (m && !w.startsWith('>&') && w !== '2>&1') {
         const target = m[3] || raw[++i] || '';
-        if ((m[1] === '' || m[1] === '1') && m[2] !== '<' && !['/dev/stdout', '/proc/1/fd/1'].includes(target)) toLog = false;
+        if ((m[1] === '' || m[1] === '1') && m[2] !== '<' && !['/dev/stdout', '/proc/1/fd/1'].includes(target)) {
+          toLog = false;
+          const path = this.expand(target, false).join(' ');
+          if (!/^\/(dev|proc)\//.test(path)) toFile = { path, append: m[2] === '>>' };
+        }
         continue;
       }
       if (w === '2>&1' || w === '>&2' || w === '1>&2') continue;
@@ -458,10 +498,12 @@ export class Process {
     if (!argv.length) return 0;
     const saved = this.capture;
     if (!toLog) this.capture = [];
+    const captured = this.capture;
     try {
       return this.builtin(argv);
     } finally {
       this.capture = saved;
+      if (toFile && captured) this.fileOp(toFile.append ? 'append' : 'write', toFile.path, captured.map((l) => `${l}\n`).join(''));
     }
   }
 
@@ -531,6 +573,7 @@ export class Process {
         this.print(this.vars.HOSTNAME ?? 'localhost');
         return 0;
     }
+    if (FILE_COMMANDS.has(base)) for (const a of args) if (!a.startsWith('-')) this.fileOp(base as TimedFileOp['op'], a);
     const r = this.env.command(cmd, args, this.env.now + this.t * 1000);
     for (const l of r.lines) this.print(l);
     this.t += r.seconds;
@@ -540,6 +583,7 @@ export class Process {
       this.print(`sh: ${r.notFound}: not found`);
       return 127;
     }
+    if (r.follow) this.follow = r.follow;
     if (r.forever) throw new Forever();
     return r.exit ?? 0;
   }
@@ -745,16 +789,16 @@ export function runScript(src: string, env: ScriptEnv): ScriptResult {
       p.code = 2;
     } else throw e;
   }
-  return { seconds: p.t, lines: p.lines, exit: p.code, forever, ...(p.memoryMi ? { memoryMi: p.memoryMi } : {}), ...(p.cpuMilli ? { cpuMilli: p.cpuMilli } : {}), ...(p.loop ? { loop: p.loop } : {}) };
+  return { seconds: p.t, lines: p.lines, exit: p.code, forever, ...(p.files.length ? { files: p.files } : {}), ...(p.follow ? { follow: p.follow } : {}), ...(p.memoryMi ? { memoryMi: p.memoryMi } : {}), ...(p.cpuMilli ? { cpuMilli: p.cpuMilli } : {}), ...(p.loop ? { loop: p.loop } : {}) };
 }
 
 /**
- * The lines a replayed loop printed from `startMs` (when the process started) up to `endMs`,
- * at most `max` of them (the latest).
+ * The rounds of a replayed loop that began by `endMs` (the process started at `startMs`), at most
+ * the last `max` of them: each round's process (what it printed and wrote) and when it began.
  */
-export function replayLoop(loop: LoopState, startMs: number, endMs: number, env: Omit<ScriptEnv, 'now' | 'vars'>, max: number): { t: number; line: string }[] {
+function* loopRounds(loop: LoopState, startMs: number, endMs: number, env: Omit<ScriptEnv, 'now' | 'vars'>, max: number): Generator<{ p: Process; roundStart: number }> {
   const elapsed = (endMs - startMs) / 1000 - loop.firstAt;
-  if (elapsed < 0) return [];
+  if (elapsed < 0) return;
   const rounds = Math.floor(elapsed / loop.period) + 1;
   const body = parseScript(loop.body);
   const cond = loop.cond !== undefined ? parseScript(loop.cond) : undefined;
@@ -781,7 +825,6 @@ export function replayLoop(loop: LoopState, startMs: number, endMs: number, env:
     }
     vars = advanced;
   }
-  const out: { t: number; line: string }[] = [];
   for (let r = first; r < rounds; r++) {
     const roundStart = startMs + (loop.firstAt + r * loop.period) * 1000;
     const p = new Process({ ...env, now: roundStart, vars: {} }, vars);
@@ -794,18 +837,42 @@ export function replayLoop(loop: LoopState, startMs: number, endMs: number, env:
           return false;
         }
       })();
-      if (!holds) break;
+      if (!holds) return;
     }
     try {
       p.runList(body);
     } catch {
       // an exit or an endless command ends the round
     }
+    yield { p, roundStart };
+    vars = p.vars;
+  }
+}
+
+/**
+ * The lines a replayed loop printed from `startMs` (when the process started) up to `endMs`,
+ * at most `max` of them (the latest).
+ */
+export function replayLoop(loop: LoopState, startMs: number, endMs: number, env: Omit<ScriptEnv, 'now' | 'vars'>, max: number): { t: number; line: string }[] {
+  const out: { t: number; line: string }[] = [];
+  for (const { p, roundStart } of loopRounds(loop, startMs, endMs, env, max)) {
     for (const l of p.lines) {
       const t = roundStart + l.s * 1000;
       if (t <= endMs) out.push({ t, line: l.text });
     }
-    vars = p.vars;
   }
   return out.slice(Math.max(0, out.length - max));
+}
+
+/** What a replayed loop did to files after `fromMs` and up to `endMs`, with absolute times; from its last `max` rounds at most. */
+export function replayLoopFiles(loop: LoopState, startMs: number, fromMs: number, endMs: number, max: number): (Omit<TimedFileOp, 's'> & { at: number })[] {
+  const out: (Omit<TimedFileOp, 's'> & { at: number })[] = [];
+  const env = { command: () => ({ seconds: 0, lines: [] }) };
+  for (const { p, roundStart } of loopRounds(loop, startMs, endMs, env, max)) {
+    for (const { s, ...op } of p.files) {
+      const at = roundStart + s * 1000;
+      if (at > fromMs && at <= endMs) out.push({ ...op, at });
+    }
+  }
+  return out;
 }

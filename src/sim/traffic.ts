@@ -5,7 +5,7 @@ import type { Container, Pod } from '../api/types.ts';
 import { lookupImage, parseImageRef } from './images.ts';
 import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply, type AppRequest } from './apps.ts';
 import { parseQuantity } from '../util/quantity.ts';
-import { replayLoop, type LoopState } from './script.ts';
+import { replayLoop, type FollowedFile, type LoopState } from './script.ts';
 import { ingressProxy, isIngressController } from './ingress-proxy.ts';
 import type { RunPlan } from './container-run.ts';
 import { containerFilesystem, type LayeredFilesystem } from './volume-data.ts';
@@ -23,6 +23,8 @@ export interface ContainerApp {
   previous?: LogLine[];
   /** Set when a request changed the app: the kubelet must probe it again. */
   probeDirty?: boolean;
+  /** `tail -f FILE` as the process: the file's lines are its log (`startLines`: how many it had at the start). */
+  follow?: FollowedFile & { startLines: number };
 }
 
 const MAX_LOG_LINES = 1000;
@@ -55,10 +57,11 @@ export function appContext(api: ApiServer, pod: Pod, c: Container, state: Record
 }
 
 /** A container (re)started: a fresh process memory, its lines to come, the last run kept for --previous. */
-export function containerStarted(api: ApiServer, pod: Pod, c: Container, plan: Pick<RunPlan, 'logs' | 'loop'>): void {
+export function containerStarted(api: ApiServer, pod: Pod, c: Container, plan: Pick<RunPlan, 'logs' | 'loop' | 'follow'>): void {
   const apps = appsOf(api, pod);
   const prior = apps[c.name];
-  const app: ContainerApp = { state: {}, logs: [], ...(prior ? { previous: linesUpTo(api, prior, api.now()) } : {}) };
+  const app: ContainerApp = { state: {}, logs: [], ...(prior ? { previous: linesUpTo(api, prior, api.now(), pod, c) } : {}) };
+  if (plan.follow) app.follow = { ...plan.follow, startLines: fileLines(containerFilesystem(api, pod, c).read(plan.follow.path)?.content).length };
   apps[c.name] = app;
   const overridden = !!(c.command || c.args);
   const ctx = appContext(api, pod, c, app.state);
@@ -67,9 +70,21 @@ export function containerStarted(api: ApiServer, pod: Pod, c: Container, plan: P
   if (plan.loop && (!ctx || overridden)) app.loop = { ...plan.loop, start: now };
 }
 
-/** What a run printed up to `end`: its planned lines so far, and its loop's rounds. */
-function linesUpTo(api: ApiServer, app: ContainerApp, end: number): LogLine[] {
+const fileLines = (content: string | undefined) => {
+  const lines = (content ?? '').split('\n');
+  if (lines.at(-1) === '') lines.pop();
+  return lines;
+};
+
+/** What a run printed up to `end`: its planned lines so far, its loop's rounds, or the file it follows. */
+function linesUpTo(api: ApiServer, app: ContainerApp, end: number, pod: Pod, c: Container): LogLine[] {
   const planned = app.logs.filter((l) => l.t <= end);
+  if (app.follow) {
+    const file = containerFilesystem(api, pod, c).read(app.follow.path);
+    const from = app.follow.fromLine ? app.follow.fromLine - 1 : Math.max(0, app.follow.startLines - app.follow.lastLines);
+    const followed = fileLines(file?.content).slice(from).map((line) => ({ t: Math.min(end, file?.mtime ?? end), line }));
+    return [...planned, ...followed].slice(-MAX_LOG_LINES);
+  }
   if (!app.loop) return planned;
   const rounds = replayLoop(app.loop, app.loop.start, end, { command: () => ({ seconds: 0, lines: [] }) }, MAX_LOG_LINES);
   const all = [...planned, ...rounds];
@@ -90,7 +105,8 @@ export function containerLogs(api: ApiServer, pod: Pod, container: string, previ
   const status = [...(pod.status?.containerStatuses ?? []), ...(pod.status?.initContainerStatuses ?? [])].find((s) => s.name === container);
   const finished = status?.state.terminated?.finishedAt;
   // (finishedAt is kept to the second.)
-  return linesUpTo(api, app, finished ? Math.min(api.now(), Date.parse(finished) + 999) : api.now());
+  const c = [...pod.spec.containers, ...(pod.spec.initContainers ?? [])].find((x) => x.name === container)!;
+  return linesUpTo(api, app, finished ? Math.min(api.now(), Date.parse(finished) + 999) : api.now(), pod, c);
 }
 
 /** The running container of a pod that listens on a port, if any. */

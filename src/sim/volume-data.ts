@@ -4,6 +4,11 @@
 // local volumes: they stay on that node), or a network volume (follows the PersistentVolume).
 import type { ApiServer } from '../api/server.ts';
 import type { Container, KObject, Pod } from '../api/types.ts';
+import type { FileOp } from './container-run.ts';
+import { replayLoopFiles, type LoopState } from './script.ts';
+
+/** The rounds of a loop replayed at once at the most: a file written every second for a week keeps its latest rounds. */
+const MAX_LOOP_ROUNDS = 1000;
 
 export interface StoredFile {
   content: string;
@@ -52,9 +57,80 @@ function backing(api: ApiServer, pod: Pod, volume: any): [string, string] | unde
   return undefined;
 }
 
-/** A container's view: its mounts over its own writable layer. */
+const restartsOf = (pod: Pod, c: Container) => pod.status?.containerStatuses?.find((s) => s.name === c.name)?.restartCount ?? 0;
+
+/** A container's view: its mounts over its own writable layer (with what its processes have written by now). */
 export function containerFilesystem(api: ApiServer, pod: Pod, c: Container): LayeredFilesystem {
-  const restarts = pod.status?.containerStatuses?.find((s) => s.name === c.name)?.restartCount ?? 0;
+  applyDueFileOps(api, pod);
+  return filesystemOf(api, pod, c, restartsOf(pod, c));
+}
+
+/**
+ * A container's process started: what it will do to files (touch, rm, `> file`) is kept with the
+ * times it happens, and applied when someone next looks at the files after those times.
+ */
+export function processStarted(api: ApiServer, pod: Pod, c: Container, ops: FileOp[] | undefined, loop?: LoopState): void {
+  applyDueFileOps(api, pod);
+  const pending = (api.state.pendingFiles ??= {});
+  const key = `${pod.metadata.uid}/${c.name}`;
+  if (pending[key]) api.dirty = true;
+  delete pending[key];
+  // A loop that never ends writes round after round: its rounds are replayed when the files are looked at.
+  const writesInLoop = loop && /[>]|\b(touch|rm|mkdir)\b/.test(loop.body);
+  if (!ops?.length && !writesInLoop) return;
+  const now = api.now();
+  pending[key] = {
+    restarts: restartsOf(pod, c),
+    ops: (ops ?? []).map(({ afterMs, ...op }) => ({ ...op, at: now + afterMs })),
+    ...(writesInLoop ? { loop: { state: loop, start: now, appliedTo: now - 1 } } : {}),
+  };
+  api.dirty = true;
+}
+
+/** A container's process ended: what it did up to now stays, what it had yet to do never happens. */
+export function processStopped(api: ApiServer, pod: Pod, c: Container): void {
+  applyDueFileOps(api, pod);
+  const key = `${pod.metadata.uid}/${c.name}`;
+  if (!api.state.pendingFiles?.[key]) return;
+  delete api.state.pendingFiles[key];
+  api.dirty = true;
+}
+
+/** When the pod's processes next do something to a file, if they still will. */
+/** (Rounds of loops are not counted: they are applied when the files are looked at.) */
+export function nextFileOpAt(api: ApiServer, pod: Pod): number | undefined {
+  const times = Object.entries(api.state.pendingFiles ?? {})
+    .filter(([key, e]) => key.startsWith(`${pod.metadata.uid}/`) && e.ops.length)
+    .map(([, e]) => e.ops[0].at);
+  return times.length ? Math.min(...times) : undefined;
+}
+
+/** Applies what the pod's processes have done to files by now; true when there was something. */
+export function applyDueFileOps(api: ApiServer, pod: Pod): boolean {
+  const pending = api.state.pendingFiles;
+  if (!pending) return false;
+  let applied = false;
+  const now = api.now();
+  for (const c of [...(pod.spec.initContainers ?? []), ...pod.spec.containers]) {
+    const key = `${pod.metadata.uid}/${c.name}`;
+    const entry = pending[key];
+    if (!entry) continue;
+    const due = entry.ops.filter((o) => o.at <= now);
+    const loop = entry.loop && entry.loop.appliedTo < now ? entry.loop : undefined;
+    const rounds = loop ? replayLoopFiles(loop.state, loop.start, loop.appliedTo, now, MAX_LOOP_ROUNDS) : [];
+    if (loop) loop.appliedTo = now;
+    if (!due.length && !rounds.length) continue;
+    const fs = filesystemOf(api, pod, c, entry.restarts);
+    for (const o of [...due, ...rounds]) fs.apply(o as FileOp & { at: number });
+    entry.ops = entry.ops.slice(due.length);
+    if (!entry.ops.length && !entry.loop) delete pending[key];
+    api.dirty = true;
+    applied = true;
+  }
+  return applied;
+}
+
+function filesystemOf(api: ApiServer, pod: Pod, c: Container, restarts: number): LayeredFilesystem {
   const mounts: Mount[] = [{ path: '', store: `container/${pod.metadata.uid}/${c.name}/${restarts}`, base: '', readOnly: false }];
   for (const m of c.volumeMounts ?? []) {
     const v = (pod.spec.volumes ?? []).find((x: any) => x.name === m.name);
@@ -99,20 +175,44 @@ export class LayeredFilesystem {
   }
 
   /** Writes a file; false when the mount is read-only. */
-  write(path: string, content: string, append = false): boolean {
+  write(path: string, content: string, append = false, mtime = this.api.now()): boolean {
     const { mount, key } = this.locate(path);
     if (mount.readOnly || !mount.store) return false;
     const store = writable(this.api, mount.store);
     const before = append ? store[key]?.content ?? '' : '';
-    store[key] = { content: before + content, mtime: this.api.now() };
+    store[key] = { content: before + content, mtime };
     return true;
   }
 
-  mkdir(path: string): boolean {
+  mkdir(path: string, mtime = this.api.now()): boolean {
     const { mount, key } = this.locate(path);
     if (mount.readOnly || !mount.store) return false;
-    writable(this.api, mount.store)[`${key.replace(/\/$/, '')}/`] = { content: '', mtime: this.api.now() };
+    writable(this.api, mount.store)[`${key.replace(/\/$/, '')}/`] = { content: '', mtime };
     return true;
+  }
+
+  /** Removes a file or a directory with what it holds; false when the mount is read-only. */
+  remove(path: string): boolean {
+    const { mount, key } = this.locate(path);
+    if (mount.readOnly || !mount.store) return false;
+    const store = writable(this.api, mount.store);
+    const dir = `${key.replace(/\/$/, '')}/`;
+    for (const k of Object.keys(store)) if (k === key || k.startsWith(dir)) delete store[k];
+    return true;
+  }
+
+  /** One of a process's file operations, at the time it made it. */
+  apply(o: FileOp & { at: number }): void {
+    if (o.op === 'write' || o.op === 'append') this.write(o.path, o.content ?? '', o.op === 'append', o.at);
+    else if (o.op === 'touch') this.read(o.path) ?? this.write(o.path, '', false, o.at);
+    else if (o.op === 'mkdir') this.mkdir(o.path, o.at);
+    else if (o.op === 'rm') this.remove(o.path);
+  }
+
+  /** True for a directory made with mkdir (it may be empty). */
+  isDir(path: string): boolean {
+    const { store, key } = this.locate(path.replace(/\/$/, '') || '/');
+    return !!store?.[`${key.replace(/\/$/, '')}/`];
   }
 
   /** Names directly inside a directory, from the layer or volume that holds it. */
@@ -127,6 +227,7 @@ export class LayeredFilesystem {
 
 /** A pod is gone: its emptyDirs and its containers' writable layers go with it. */
 export function forgetPodData(api: ApiServer, uid: string): void {
+  for (const key of Object.keys(api.state.pendingFiles ?? {})) if (key.startsWith(`${uid}/`)) delete api.state.pendingFiles![key];
   const all = api.state.volumeData;
   if (!all) return;
   for (const key of Object.keys(all)) {

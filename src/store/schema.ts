@@ -45,6 +45,8 @@ export interface ClusterState {
   nodeImages: Record<string, string[]>;
   /** What containers wrote, by where it lives (see sim/volume-data.ts). */
   volumeData?: Record<string, Record<string, { content: string; mtime: number }>>;
+  /** File operations containers' processes are yet to make, by `podUID/container` (see sim/volume-data.ts). */
+  pendingFiles?: Record<string, { restarts: number; ops: { at: number; op: string; path: string; content?: string }[]; loop?: { state: any; start: number; appliedTo: number } }>;
   /** Open watches (`get -w` processes) and the changes they have not read yet. */
   watch?: WatchState;
 }
@@ -67,6 +69,8 @@ export interface ContainerRuntime {
   sidecar?: boolean;
   /** A sidecar being stopped because the pod is ending. */
   stopping?: boolean;
+  /** Killed for a failed liveness probe: shutting down, no more probes until it restarts. */
+  killedByProbe?: boolean;
   /** The image the current (or last) process was started from; a different spec image restarts it. */
   image?: string;
   /** When the current stage ends (ms); undefined = until something else happens. */

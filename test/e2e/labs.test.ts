@@ -12,7 +12,7 @@ import { loadLabs } from '../../src/labs/definition.ts';
 function runScript(k: Sandbox, script: string): { code: number; output: string } {
   const file = join(k.home, 'solution.sh');
   writeFileSync(file, script);
-  const r = spawnSync('bash', [file], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: k.home, KUBESIM_HOME: k.home, NO_COLOR: '1', ...k.env } });
+  const r = spawnSync('bash', [file], { encoding: 'utf8', cwd: k.home, env: { PATH: process.env.PATH ?? '', HOME: k.home, KUBESIM_HOME: k.home, NO_COLOR: '1', ...k.env } });
   return { code: r.status ?? -1, output: r.stdout + r.stderr };
 }
 

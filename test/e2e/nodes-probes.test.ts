@@ -83,9 +83,33 @@ test('seed 001 probes: the healthy-monolith pod; toggled liveness restarts it, t
     assert.match(describe, /Warning +Unhealthy +\d+s \(x\d+ over \d+m?\d*s?\) +kubelet +Readiness probe failed: HTTP probe failed with statuscode: 503\n/);
     assert.match(describe, /Warning +Unhealthy .*Liveness probe failed: HTTP probe failed with statuscode: 503\n/);
     assert.match(describe, /Normal +Killing .*Container monolith failed liveness probe, will be restarted\n/);
+    // The kubelet stopped it with SIGTERM; the server shut down cleanly rather than being SIGKILLed.
+    assert.match(describe, /\n    Last State: +Terminated\n      Reason: +Completed\n      Exit Code: +0\n/);
     k.ok(['curl', '-s', `${ip}:81/readiness/status`]);
     k.ok('sim advance 20s');
     assert.match(k.ok('get pod healthy-monolith --no-headers'), /^healthy-monolith +1\/1 +Running +1 /);
+  } finally {
+    k.cleanup();
+  }
+});
+
+test("the documentation's exec liveness probe: healthy while the file exists, killed after the grace period once it is removed", () => {
+  const k = Sandbox.paused();
+  try {
+    assert.equal(k.ok(`apply -f ${join(ROOT, 'fixtures', 'manifests', 'exec-liveness.yaml')}`), 'pod/liveness-exec created\n');
+    k.ok('sim advance 10s');
+    assert.equal(k.ok('exec liveness-exec -- cat /tmp/healthy'), '', 'the script touched /tmp/healthy when it started');
+    const row = () => k.ok('get pod liveness-exec --no-headers').replace(/ +/g, ' ');
+    k.ok('sim advance 50s');
+    // rm at 30s; three failures 5s apart; SIGTERM is ignored by sh, so the kill comes 30s later.
+    assert.equal(row(), 'liveness-exec 1/1 Running 0 60s\n');
+    const describe = k.ok('describe pod liveness-exec');
+    assert.match(describe, /Warning +Unhealthy +\d+s \(x3 over \d+s\) +kubelet +Liveness probe failed: cat: can't open '\/tmp\/healthy': No such file or directory\n/);
+    assert.match(describe, /Normal +Killing +\d+s +kubelet +Container liveness failed liveness probe, will be restarted\n/);
+    k.ok('sim advance 30s');
+    assert.match(row(), /^liveness-exec 1\/1 Running 1 \(\d+s ago\) 90s\n$/);
+    assert.match(k.ok('describe pod liveness-exec'), /\n    Last State: +Terminated\n      Reason: +Error\n      Exit Code: +137\n/);
+    assert.equal(k.ok('exec liveness-exec -- cat /tmp/healthy'), '', 'the new container touched it again');
   } finally {
     k.cleanup();
   }

@@ -128,7 +128,7 @@ test('a rollout to an image that does not exist stalls, old pods keep serving, t
     k.ok('sim advance 2m');
     assert.equal(k.ok('get deploy web --no-headers'), 'web   3/3   1     3     3m\n');
     expectGolden('bad-rollout-pods', k.ok('get pods'));
-    assert.deepEqual(k.run('rollout status deployment/web'), { stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n', stderr: '', code: 0 });
+    assert.deepEqual(k.run('rollout status deployment/web --watch=false'), { stdout: 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n', stderr: '', code: 0 });
     k.ok('sim advance 10m');
     assert.deepEqual(k.run('rollout status deployment/web'), { stdout: '', stderr: 'error: deployment "web" exceeded its progress deadline\n', code: 1 });
     expectGolden('bad-rollout-describe', k.ok('describe deploy web'));
@@ -197,6 +197,33 @@ test('edit: the object in $EDITOR; a changed image starts a rollout, an invalid 
     k.ok('sim advance 1m');
     assert.equal(k.ok(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}']), '2 nginx:1.27');
     assert.equal(k.ok('rollout history deploy web').split('\n').length, 6);
+  } finally {
+    k.cleanup();
+  }
+});
+
+test('with the clock paused, rollout status moves simulated time on until the rollout ends, fails or times out', () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok('create deployment web --image=nginx:1.25 --replicas=3');
+    assert.deepEqual(k.run('rollout status deployment/web'), {
+      stdout: [
+        'Waiting for deployment "web" rollout to finish: 0 of 3 updated replicas are available...',
+        'Waiting for deployment "web" rollout to finish: 1 of 3 updated replicas are available...',
+        'Waiting for deployment "web" rollout to finish: 2 of 3 updated replicas are available...',
+        'deployment "web" successfully rolled out',
+        '',
+      ].join('\n'),
+      stderr: '',
+      code: 0,
+    });
+    k.ok('set image deployment/web nginx=nginx:9.9.9-nope');
+    const stalled = 'Waiting for deployment "web" rollout to finish: 1 out of 3 new replicas have been updated...\n';
+    assert.deepEqual(k.run('rollout status deployment/web --timeout=1m'), { stdout: stalled, stderr: 'error: timed out waiting for the condition\n', code: 1 });
+    const updated = k.ok(['get', 'deploy', 'web', '-o', 'jsonpath={.status.conditions[?(@.type=="Progressing")].lastUpdateTime}']);
+    assert.deepEqual(k.run('rollout status deployment/web'), { stdout: stalled, stderr: 'error: deployment "web" exceeded its progress deadline\n', code: 1 });
+    const deadline = k.ok(['get', 'deploy', 'web', '-o', 'jsonpath={.status.conditions[?(@.type=="Progressing")].lastUpdateTime}']);
+    assert.equal((Date.parse(deadline) - Date.parse(updated)) / 1000 > 500, true, `${updated} → ${deadline}: time moved to the progress deadline`);
   } finally {
     k.cleanup();
   }

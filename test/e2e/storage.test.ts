@@ -208,3 +208,45 @@ test("the documentation's StatefulSet with volumeClaimTemplates: each pod gets a
     k.cleanup();
   }
 });
+
+test("what a pod's own processes write: an init container's page served by nginx; touch, rm and > in scripts", () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok(['apply', '-f', M('init-web-page.yaml')]);
+    k.ok('sim advance 30s');
+    const ip = k.ok('get pod web -o jsonpath={.status.podIP}');
+    assert.equal(k.ok(['curl', '-s', ip]), '<h1>written by the init container</h1>\n');
+    assert.equal(k.ok('exec web -c nginx -- ls /usr/share/nginx/html'), 'index.html\nstarted\n');
+    k.ok(['run', 'files', '--image=busybox:1.36', '--', 'sh', '-c', 'mkdir -p /data; echo one > /data/a; echo two >> /data/a; touch /data/b; sleep 20; rm -f /data/b; sleep 3600']);
+    k.ok('sim advance 15s');
+    assert.equal(k.ok('exec files -- cat /data/a'), 'one\ntwo\n');
+    assert.equal(k.ok('exec files -- ls /data'), 'a\nb\n');
+    k.ok('sim advance 20s');
+    assert.equal(k.ok('exec files -- ls /data'), 'a\n', 'removed 20s after the start');
+    assert.deepEqual(k.run('exec files -- rm /data/b'), { stdout: '', stderr: "rm: can't remove '/data/b': No such file or directory\ncommand terminated with exit code 1\n", code: 1 });
+    assert.equal(k.ok('exec files -- rm /data/a'), '');
+    assert.equal(k.ok('exec files -- ls /data'), '');
+  } finally {
+    k.cleanup();
+  }
+});
+
+test("the documentation's streaming sidecars: a loop appends to files, tail -n+1 -F makes them the sidecars' logs", () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok(['apply', '-f', M('counter-sidecars.yaml')]);
+    k.ok('sim advance 10s');
+    assert.match(k.ok('get pod counter --no-headers'), /^counter +3\/3 +Running +0 /);
+    const first = k.ok('logs counter count-log-1').trimEnd().split('\n');
+    assert.ok(first.length >= 5, first.join('\n'));
+    assert.deepEqual(first.map((l) => l.replace(/: .*/, '')), first.map((_, i) => String(i)), 'every round, in order');
+    assert.match(first[0], /^0: \w{3} \w{3} +\d+ \d\d:\d\d:\d\d UTC \d{4}$/);
+    assert.match(k.ok('logs counter -c count-log-2 --tail=1'), new RegExp(`^\\w{3} \\w{3} +\\d+ \\d\\d:\\d\\d:\\d\\d UTC \\d{4} INFO ${first.length - 1}\\n$`));
+    k.ok('sim advance 10s');
+    assert.equal(k.ok('logs counter count-log-1').trimEnd().split('\n').length, first.length + 10, 'one line a second');
+    assert.equal(k.ok('exec counter -c count -- cat /var/log/1.log'), k.ok('logs counter count-log-1'));
+    assert.equal(k.ok('logs counter count'), '', 'the writer itself prints nothing');
+  } finally {
+    k.cleanup();
+  }
+});

@@ -76,7 +76,9 @@ test('exec: commands in a container, the files and environment it sees, errors',
   assert.deepEqual(k.run(['exec', 'web', '--', 'sh', '-c', 'nslookup x']), { stdout: '', stderr: 'sh: 1: nslookup: not found\ncommand terminated with exit code 127\n', code: 127 });
   assert.deepEqual(k.run(['exec', 'web', '--', 'bash', '-c', 'nslookup x']), { stdout: '', stderr: 'bash: nslookup: command not found\ncommand terminated with exit code 127\n', code: 127 });
   assert.deepEqual(k.run(['exec', 'nope', '--', 'ls']), { stdout: '', stderr: 'Error from server (NotFound): pods "nope" not found\n', code: 1 });
-  assert.deepEqual(k.run(['exec', 'web', 'ls']), { stdout: '', stderr: 'error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\n', code: 1 });
+  assert.deepEqual(k.run(['exec', 'web', 'ls']), { stdout: '', stderr: "error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee 'kubesim exec -h' for help and examples\n", code: 1 });
+  assert.deepEqual(k.run(['exec', 'web']), { stdout: '', stderr: 'error: you must specify at least one command for the container\n', code: 1 });
+  assert.deepEqual(k.run(['exec']), { stdout: '', stderr: 'error: pod, type/name or --filename must be specified\n', code: 1 });
 });
 
 test('run --rm -i: the pod runs the command, prints, and is deleted', () => {

@@ -23,6 +23,7 @@ export class Sandbox {
   run(args: string[] | string, input?: string): Result {
     const argv = typeof args === 'string' ? splitArgs(args) : args;
     const r = spawnSync(process.execPath, [BIN, ...argv], {
+      cwd: this.home,
       env: { PATH: process.env.PATH ?? '', HOME: this.home, KUBESIM_HOME: this.home, NO_COLOR: '1', ...this.env },
       input,
       encoding: 'utf8',
@@ -39,6 +40,7 @@ export class Sandbox {
 
   spawn(args: string[]) {
     return spawn(process.execPath, [BIN, ...args], {
+      cwd: this.home,
       env: { PATH: process.env.PATH ?? '', HOME: this.home, KUBESIM_HOME: this.home, NO_COLOR: '1', ...this.env },
     });
   }

@@ -2,7 +2,7 @@
 // replayed when their logs are read.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { replayLoop, runScript, type ScriptEnv } from '../../src/sim/script.ts';
+import { replayLoop, replayLoopFiles, runScript, type ScriptEnv } from '../../src/sim/script.ts';
 
 const T0 = Date.parse('2026-11-22T10:00:00Z');
 const env = (vars: Record<string, string> = {}): ScriptEnv => ({ now: T0, vars, command: (cmd) => ({ seconds: 0, lines: [], notFound: cmd }) });
@@ -57,4 +57,27 @@ test('an endless loop that sleeps becomes a replayable loop; one that does not i
   const spin = run('while :; do x=1; done');
   assert.deepEqual([spin.forever, spin.loop], [true, undefined]);
   assert.equal(run('sleep infinity').forever, true);
+});
+
+test('what a script does to files, at its own times; a loop writing files replays its rounds', () => {
+  const applets: ScriptEnv = { now: T0, vars: {}, command: () => ({ seconds: 0, lines: [] }) };
+  const r = runScript('mkdir -p /data; echo one > /data/a; echo two >> /data/a; touch /data/b; sleep 20; rm -f /data/b; x=/tmp; date > $x/now', applets);
+  assert.deepEqual(
+    r.files?.map(({ s, op, path, content }) => [s, op, path, content]),
+    [
+      [0, 'mkdir', '/data', undefined],
+      [0, 'write', '/data/a', 'one\n'],
+      [0, 'append', '/data/a', 'two\n'],
+      [0, 'touch', '/data/b', undefined],
+      [20, 'rm', '/data/b', undefined],
+      [20, 'write', '/tmp/now', 'Sun Nov 22 10:00:20 UTC 2026\n'],
+    ],
+  );
+  assert.equal(runScript('echo to the log; echo x > /dev/null; echo y 2>/dev/null', applets).files, undefined, 'no files touched');
+  const loop = runScript('i=0; while true; do echo "$i" >> /log; i=$((i+1)); sleep 5; done', applets);
+  assert.equal(loop.files, undefined, 'the measured round is replayed, not kept');
+  const start = T0;
+  const ops = replayLoopFiles(loop.loop!, start, start - 1, start + 12_000, 1000);
+  assert.deepEqual(ops.map((o) => [o.at - start, o.content]), [[0, '0\n'], [5000, '1\n'], [10_000, '2\n']]);
+  assert.deepEqual(replayLoopFiles(loop.loop!, start, start + 5000, start + 12_000, 1000).map((o) => o.content), ['2\n'], 'only the rounds after the last look');
 });

@@ -45,7 +45,7 @@ export function registerApply(program: Command): void {
   registerLastApplied(apply);
   addDryRunOptions(apply).action((_o, command: Command) => {
     const o = allOpts<any>(command);
-    if (!o.filename?.length) throw new RawError(`error: must specify one of -f and -k\n\nSee '${PROGRAM} apply -h' for help and examples`);
+    if (!o.filename?.length) throw new CliError('must specify one of -f and -k');
     const mode = fieldValidation(o.validate);
     const manifests = readManifests(o.filename, !!o.recursive, readStdin);
     if (!manifests.length) throw new CliError('no objects passed to apply');

@@ -88,7 +88,7 @@ function stripClientFields(o: KObject): KObject {
 const randomSuffix = () => Array.from({ length: 5 }, () => NAME_ALPHABET[Math.floor(Math.random() * NAME_ALPHABET.length)]).join('');
 
 /** Places metadata.namespace where Go's ObjectMeta has it: right after the name. */
-function withNamespace(obj: KObject, ns: string): KObject {
+export function withNamespace(obj: KObject, ns: string): KObject {
   const { name, ...rest } = obj.metadata;
   return { ...obj, metadata: { name, namespace: ns, ...rest } };
 }
@@ -135,10 +135,11 @@ export function registerCreate(program: Command): void {
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
     .option('--save-config', 'If true, the configuration of current object will be saved in its annotation.')
     .option('--validate <mode>', 'Must be one of: strict (or true), warn, ignore (or false).', 'strict');
-  addDryRunOptions(create).action((_o, command: Command) => {
+  addDryRunOptions(create.argument('[args...]')).action((args: string[], _o, command: Command) => {
     const o = allOpts<any>(command);
+    if (args.length) throw new RawError(`error: Unexpected args: [${args.join(' ')}]\nSee '${PROGRAM} create -h' for help and examples`);
     if (!o.filename?.length) {
-      throw new RawError(`error: must specify one of -f and -k\n\nSee '${PROGRAM} create -h' for help and examples`);
+      throw new CliError('must specify one of -f and -k');
     }
     createFromFiles(o);
   });

@@ -1,7 +1,7 @@
 // kubectl delete: by name, TYPE/NAME, -l or --all; waits for the objects to be gone while the
 // simulated clock runs (as --wait=true does), returns at once while it is paused.
 import { attributesFor, checkAccess } from '../access.ts';
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { ApiError, CliError, RawError, renderError, notFound } from '../../api/errors.ts';
 import { qualifiedSingular, resourceForKind } from '../../api/resources.ts';
 import { checkKind, eachManifest, manifestNamespace, readManifests, readStdin } from '../manifests.ts';
@@ -11,6 +11,7 @@ import { allOpts, intFlag } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
+import { dryRunMode } from './mutation-output.ts';
 import { pause } from '../../sim/clock.ts';
 
 const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
@@ -39,6 +40,7 @@ export function registerDelete(program: Command): void {
     .option('--ignore-not-found', 'Treat "resource not found" as a successful delete')
     .option('--wait <bool>', 'If true, wait for resources to be gone before returning', 'true')
     .option('-o, --output <format>', 'Output mode. Use "-o name" for shorter output (resource/name).')
+    .addOption(new Option('--dry-run [strategy]', 'Must be "none", "server", or "client".').preset('client'))
     .option('-f, --filename <file>', 'containing the resource to delete.', (v: string, prev: string[] = []) => [...prev, v])
     .option('-R, --recursive', 'Process the directory used in -f, --filename recursively.')
     .action(async (args: string[], _o, cmd: Command) => {
@@ -54,6 +56,7 @@ export function registerDelete(program: Command): void {
       if (opts.force && grace !== undefined && grace > 0) throw new CliError('--force and --grace-period greater than 0 cannot be specified together');
       if (opts.force && grace === undefined) grace = 0;
       if (grace === 0 && !opts.force) grace = 1;
+      const dryRun = dryRunMode(opts.dryRun);
       if (opts.filename?.length) return deleteFromFiles(opts, grace);
       const requests = parseResourceArgs(args);
       const named = requests.some((r) => r.names.length);
@@ -99,10 +102,9 @@ export function registerDelete(program: Command): void {
               errors.push(renderError(new ApiError('Forbidden', `namespaces "${v.metadata.name}" is forbidden: this namespace may not be deleted`)));
               continue;
             }
-            const gone = api.delete(req.type, v.metadata.namespace, v.metadata.name, { gracePeriodSeconds: grace });
             const ref = qualifiedSingular(req.type);
-            lines.push(opts.output === 'name' ? `${ref}/${v.metadata.name}` : `${ref} "${v.metadata.name}" ${opts.force ? 'force deleted' : 'deleted'}`);
-            pending.push(gone);
+            lines.push(opts.output === 'name' ? `${ref}/${v.metadata.name}` : `${ref} "${v.metadata.name}" ${opts.force ? 'force deleted' : 'deleted'}${DRY_RUN_SUFFIX[dryRun]}`);
+            if (dryRun === 'none') pending.push(api.delete(req.type, v.metadata.namespace, v.metadata.name, { gracePeriodSeconds: grace }));
           }
         }
         return { lines, errors, pending, matched, paused: api.state.clock.paused };
@@ -139,9 +141,10 @@ async function deleteFromFiles(opts: any, grace: number | undefined): Promise<vo
         if (opts.ignoreNotFound) return;
         throw notFound(rt, name);
       }
-      pending.push(api.delete(rt, ns, name, { gracePeriodSeconds: grace }));
+      const dryRun = dryRunMode(opts.dryRun);
+      if (dryRun === 'none') pending.push(api.delete(rt, ns, name, { gracePeriodSeconds: grace }));
       const ref = qualifiedSingular(rt);
-      return opts.output === 'name' ? `${ref}/${name}\n` : `${ref} "${name}" ${opts.force ? 'force deleted' : 'deleted'}\n`;
+      return opts.output === 'name' ? `${ref}/${name}\n` : `${ref} "${name}" ${opts.force ? 'force deleted' : 'deleted'}${DRY_RUN_SUFFIX[dryRun]}\n`;
     });
     return { ...result, paused: api.state.clock.paused };
   });
@@ -150,6 +153,8 @@ async function deleteFromFiles(opts: any, grace: number | undefined): Promise<vo
   if (errors.length) process.exitCode = 1;
   if (opts.wait !== 'false' && !paused && pending.length) await waitForDeletion(target, pending);
 }
+
+const DRY_RUN_SUFFIX = { none: '', client: ' (dry run)', server: ' (server dry run)' } as const;
 
 async function waitForDeletion(target: Target, objects: KObject[]): Promise<void> {
   let stop = false;

@@ -4,7 +4,7 @@ import { attributesFor, checkAccess } from '../access.ts';
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
-import { CliError, RawError } from '../../api/errors.ts';
+import { CliError, UsageError } from '../../api/errors.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { execInContainer, interactiveShell, type Machine, type ShellContext, type ShellSession } from '../../sim/container-shell.ts';
@@ -72,10 +72,10 @@ export function registerExec(program: Command): void {
       const dash = process.argv.indexOf('--');
       const command = dash >= 0 ? process.argv.slice(dash + 1) : [];
       const before = dash >= 0 ? args.slice(0, args.length - command.length) : args;
-      if (!before.length) throw new RawError(`error: you must provide a pod name: exec (POD | TYPE/NAME) [-c CONTAINER] [flags] -- COMMAND [args...]\nSee '${PROGRAM} exec -h' for help and examples`);
+      if (!before.length) throw new CliError('pod, type/name or --filename must be specified');
       if (!command.length) {
-        if (before.length > 1) throw new CliError(`exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead`);
-        throw new RawError(`error: you must specify at least one command for the container\nSee '${PROGRAM} exec -h' for help and examples`);
+        if (before.length > 1) throw new UsageError('exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead', `${PROGRAM} exec`);
+        throw new CliError('you must specify at least one command for the container');
       }
       const target = resolveTarget(o);
       const podRef = before[0];

@@ -9,6 +9,7 @@ import { fetchGroups, selectorFilter, type ListOptions } from './get.ts';
 import type { KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { out } from '../io.ts';
+import { RawError } from '../../api/errors.ts';
 
 export async function watch(target: Target, req: ResourceRequest, opts: ListOptions & { watchOnly?: boolean }, outputOpts: OutputOptions, timeoutMs = 0) {
   const tw = new TabWriter({ ...TABLE_OPTS, rememberWidths: true });
@@ -35,7 +36,10 @@ export async function watch(target: Target, req: ResourceRequest, opts: ListOpti
     cluster: target.cluster,
     timeoutMs,
     start: (api) => {
-      if (!opts.watchOnly) emit(api, fetchGroups(api, [req], target.namespace, opts).groups[0].objects);
+      // Named objects are fetched before watching: one that does not exist ends the watch at once.
+      const { groups, errors } = fetchGroups(api, [req], target.namespace, opts, target);
+      if (errors.length) throw new RawError(errors.join('\n'));
+      if (!opts.watchOnly) emit(api, groups[0].objects);
     },
     onChanges: (api, entries) => {
       emit(api, entries.filter((e) => e.resource === req.type.plural && matches(e.obj)).map((e) => e.obj));

@@ -9,6 +9,7 @@ import { parseResourceArgs } from '../resource-args.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { attributesFor, checkAccess } from '../access.ts';
 import { watchLoop } from '../../sim/watch.ts';
+import { runUntilDone } from '../../sim/engine.ts';
 import { parseDuration } from '../../util/duration.ts';
 import { out, err } from '../io.ts';
 import { DescribeWriter } from '../../printers/describe/writer.ts';
@@ -16,6 +17,7 @@ import { writePodTemplate } from '../../printers/describe/workloads.ts';
 import { controllerOf } from '../../controllers/replicaset.ts';
 import { templateKey } from '../../controllers/deployment.ts';
 import { recordChangeCause } from './change-cause.ts';
+import { dryRunMode } from './mutation-output.ts';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const revisionOf = (o: KObject) => Number(o.metadata.annotations?.[REVISION] ?? 0);
@@ -94,6 +96,9 @@ const STATUS_VIEWERS: Record<string, (o: KObject, revision?: number) => { line: 
   statefulsets: statefulSetStatus,
 };
 
+/** How far a paused clock is moved for a rollout status without --timeout (a stuck one would wait forever). */
+const PAUSED_WATCH_HORIZON_MS = 3600_000;
+
 async function rolloutStatus(target: Target, args: string[], o: any): Promise<void> {
   const [ref] = oneDeployment(args, 'status');
   const viewer = STATUS_VIEWERS[ref.type.plural];
@@ -108,6 +113,30 @@ async function rolloutStatus(target: Target, args: string[], o: any): Promise<vo
     out(`${st.line}\n`);
     return st.done;
   };
+  const paused = withCluster(target.cluster, (api) => {
+    checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
+    if (!api.state.clock.paused) return undefined;
+    // Paused: simulated time moves on, event by event, until the rollout is done, fails or times out;
+    // a status line is printed each time the object changes, as kubectl's watch does.
+    let seen = '';
+    let failure: string | undefined;
+    const done = runUntilDone(api, api.now() + (timeoutMs || PAUSED_WATCH_HORIZON_MS), () => {
+      const d = api.get(ref.type, target.namespace, ref.name);
+      if (!d) throw notFound(ref.type, ref.name);
+      if (d.metadata.resourceVersion === seen) return false;
+      seen = d.metadata.resourceVersion!;
+      const st = viewer(d, wantRevision);
+      if (st.error) return Boolean((failure = st.error));
+      out(`${st.line}\n`);
+      return st.done || !watch;
+    });
+    return { done, failure };
+  });
+  if (paused) {
+    if (paused.failure) throw new CliError(paused.failure);
+    if (!paused.done) throw new CliError('timed out waiting for the condition');
+    return;
+  }
   const result = await watchLoop({
     cluster: target.cluster,
     timeoutMs,
@@ -196,11 +225,14 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
       wrapped(`failed restoring revision ${toRevision}: `, () => checkAccess(api, target, attributesFor(ref.type, 'patch', target.namespace, ref.name)));
       const copy = structuredClone(d);
       copy.spec.template = template;
-      const skip = ['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas'];
-      const fromRS = Object.fromEntries(Object.entries(targetRS.metadata.annotations ?? {}).filter(([k]) => !skip.includes(k)));
-      copy.metadata.annotations = { ...copy.metadata.annotations, ...fromRS };
-      api.replace(copy);
-      return `${ref0} rolled back`;
+      // kubectl replaces the deployment's annotations: its own bookkeeping ones stay, the rest come from the replica set.
+      const skip = ['kubectl.kubernetes.io/last-applied-configuration', REVISION, 'deployment.kubernetes.io/revision-history', 'deployment.kubernetes.io/desired-replicas', 'deployment.kubernetes.io/max-replicas', 'deprecated.deployment.rollback.to'];
+      const kept = Object.entries(d.metadata.annotations ?? {}).filter(([k]) => skip.includes(k));
+      const fromRS = Object.entries(targetRS.metadata.annotations ?? {}).filter(([k]) => !skip.includes(k));
+      copy.metadata.annotations = Object.fromEntries([...kept, ...fromRS]);
+      const dryRun = dryRunMode(o.dryRun);
+      if (dryRun === 'none') api.replace(copy);
+      return `${ref0} rolled back${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}`;
     }),
   );
   for (const l of lines) out(`${l}\n`);
@@ -294,6 +326,7 @@ export function registerRollout(program: Command): void {
     .usage('(TYPE NAME | TYPE/NAME) [flags] [options]')
     .argument('[args...]')
     .option('--to-revision <n>', 'The revision to rollback to. Default to 0 (last revision).', '0')
+    .addOption(new Option('--dry-run [strategy]', 'Must be "none", "server", or "client".').preset('client'))
     .action((args: string[], _o, cmd: Command) => {
       const o = allOpts<any>(cmd);
       rolloutUndo(resolveTarget(o), args, o);

@@ -1,6 +1,6 @@
 // kubectl run NAME --image=IMAGE [--port] [--env] [--labels] [--restart] [--command] [-- args]
 import type { Command } from 'commander';
-import { CliError, RawError } from '../../api/errors.ts';
+import { CliError, RawError, UsageError } from '../../api/errors.ts';
 import type { KObject } from '../../api/types.ts';
 import { allOpts, PROGRAM } from '../program.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
@@ -8,6 +8,7 @@ import { attributesFor, checkAccess } from '../access.ts';
 import { resourceForKind } from '../../api/resources.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
+import { withNamespace } from './create.ts';
 import { parseKeyValues } from './key-values.ts';
 import { out, err } from '../io.ts';
 import type { Pod } from '../../api/types.ts';
@@ -25,8 +26,8 @@ export function runPod(name: string, o: any, rest: string[]): KObject {
   const container: any = { name, image: o.image };
   if (rest.length) container[o.command ? 'command' : 'args'] = rest;
   if (o.port !== undefined) {
+    if (!/^[+-]?\d+$/.test(o.port)) throw new CliError(`strconv.Atoi: parsing "${o.port}": invalid syntax`);
     const port = Number(o.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65535) throw new CliError(`invalid port "${o.port}"`);
     container.ports = [{ containerPort: port }];
   }
   if (o.env?.length) {
@@ -45,6 +46,19 @@ export function runPod(name: string, o: any, rest: string[]): KObject {
     metadata: { name, creationTimestamp: null as any, labels, ...(annotations ? { annotations } : {}) },
     spec: { containers: [container], restartPolicy: o.restart, dnsPolicy: 'ClusterFirst' },
     status: {},
+  };
+}
+
+/** The service `run --expose` makes: kubectl's service generator with the pod's labels as selector. */
+function runService(name: string, o: any): KObject {
+  const labels = o.labels ? parseKeyValues(o.labels, 'labels') : undefined;
+  const port = Number(o.port);
+  return {
+    kind: 'Service',
+    apiVersion: 'v1',
+    metadata: { name, creationTimestamp: null as any, ...(labels ? { labels } : {}) },
+    spec: { ports: [{ port, protocol: 'TCP', targetPort: port }], selector: labels ?? { run: name } },
+    status: { loadBalancer: {} },
   };
 }
 
@@ -80,37 +94,51 @@ export function registerRun(program: Command): void {
     if (!['Always', 'OnFailure', 'Never'].includes(o.restart)) {
       throw new RawError(`error: invalid restart policy: ${o.restart}\nSee '${PROGRAM} run -h' for help and examples`);
     }
-    if (o.tty && !o.stdin) throw new CliError('-i/--stdin is required for containers with -t/--tty=true');
-    if (o.expose && o.port === undefined) throw new CliError('--port must be set when exposing a service');
-    if (o.rm && !o.stdin && !o.attach) throw new CliError('--rm should only be used for attached containers');
-    const pod = runPod(name, o, rest);
+    if (o.tty && !o.stdin) throw new UsageError('-i/--stdin is required for containers with -t/--tty=true', `${PROGRAM} run`);
+    if (o.expose && o.port === undefined) throw new UsageError('--port must be set when exposing a service', `${PROGRAM} run`);
+    if (o.rm && !o.stdin && !o.attach) throw new UsageError('--rm should only be used for attached containers', `${PROGRAM} run`);
     const dryRun = dryRunMode(o.dryRun);
+    if ((o.stdin || o.attach) && dryRun !== 'none') {
+      throw new UsageError("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)", `${PROGRAM} run`);
+    }
+    const pod = runPod(name, o, rest);
     if ((o.stdin || o.attach) && dryRun === 'none') {
       await runAttached(name, pod, o, rest);
       return;
     }
+    // With --expose kubectl prints the service as soon as it is made (and a YAML separator), then the pod.
+    const service = o.expose ? runService(name, o) : undefined;
+    const print = (obj: KObject, second: boolean) => {
+      const text = printCreated(obj, 'created', o.output, dryRun);
+      out(second && o.output === 'yaml' ? `---\n---\n${text}` : text);
+    };
     if (dryRun === 'client') {
-      out(printCreated(pod, 'created', o.output, dryRun));
+      const scoped = (obj: KObject) => (o.namespace ? withNamespace(obj, o.namespace) : obj);
+      if (service) print(scoped(service), false);
+      print(scoped(pod), Boolean(service));
       return;
     }
     const target = resolveTarget(o);
     const created = withCluster(target.cluster, (api) => {
-      const { creationTimestamp: _, ...meta } = pod.metadata as any;
-      checkAccess(api, target, attributesFor(resourceForKind('Pod'), 'create', target.namespace));
-      return api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } }, { dryRun: dryRun === 'server' });
+      const create = (obj: KObject) => {
+        const { creationTimestamp: _, ...meta } = obj.metadata as any;
+        checkAccess(api, target, attributesFor(resourceForKind(obj.kind), 'create', target.namespace));
+        const { status: __, ...rest } = obj;
+        return api.create({ ...(obj.kind === 'Pod' ? obj : rest), metadata: { ...meta, namespace: target.namespace } }, { dryRun: dryRun === 'server' });
+      };
+      const createdPod = create(pod);
+      let createdService: KObject | undefined;
+      let serviceError: unknown;
+      try {
+        if (service) createdService = create(service);
+      } catch (e) {
+        serviceError = e;
+      }
+      return { createdPod, createdService, serviceError };
     });
-    out(printCreated(created, 'created', o.output, dryRun));
-    if (o.expose) {
-      const svc = withCluster(target.cluster, (api) =>
-        api.create({
-          apiVersion: 'v1',
-          kind: 'Service',
-          metadata: { name, namespace: target.namespace },
-          spec: { ports: [{ port: Number(o.port), protocol: 'TCP', targetPort: Number(o.port) }], selector: created.metadata.labels },
-        }),
-      );
-      out(printCreated(svc, 'created', o.output, dryRun));
-    }
+    if (created.createdService) print(created.createdService, false);
+    print(created.createdPod, Boolean(created.createdService));
+    if (created.serviceError) throw created.serviceError;
   });
 }
 

@@ -1,13 +1,13 @@
 // kubectl scale deployment|replicaset NAME --replicas=N [--current-replicas=M]
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { CliError, RawError, ApiError, renderError } from '../../api/errors.ts';
 import { attributesFor, checkAccess } from '../access.ts';
-import { qualifiedSingular } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
 import { allOpts, intFlag } from '../program.ts';
 import { parseResourceArgs, selectObjects } from '../resource-args.ts';
 import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
+import { dryRunMode, printCreated } from './mutation-output.ts';
 
 const SCALABLE = ['deployments', 'replicasets', 'statefulsets', 'replicationcontrollers'];
 
@@ -22,7 +22,8 @@ export function registerScale(program: Command): void {
     .option('--current-replicas <count>', 'Precondition for current size. Requires that the current size of the resource match this value in order to scale.', intFlag('--current-replicas', 'scale'), -1)
     .option('-l, --selector <selector>', 'Selector (label query) to filter on')
     .option('--all', 'Select all resources in the namespace of the specified resource types')
-    .option('-o, --output <format>', 'Output format. One of: (name).')
+    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+    .addOption(new Option('--dry-run [strategy]', 'Must be "none", "server", or "client".').preset('client'))
     .action((args: string[], _o, cmd: Command) => {
       const o = allOpts<any>(cmd);
       if (o.replicas === undefined) throw new RawError('error: required flag(s) "replicas" not set');
@@ -37,6 +38,7 @@ export function registerScale(program: Command): void {
         }
         if (!r.names.length && !o.all && o.selector === undefined) throw new CliError('resource(s) were provided, but no name was specified');
       }
+      const dryRun = dryRunMode(o.dryRun);
       const target = resolveTarget(o);
       const sel = o.selector !== undefined ? parseLabelSelector(o.selector) : undefined;
       const { lines, errors } = withCluster(target.cluster, (api) => {
@@ -58,9 +60,9 @@ export function registerScale(program: Command): void {
             }
             const copy = structuredClone(obj);
             copy.spec.replicas = o.replicas;
-            api.update(copy, { specChanged: obj.spec.replicas !== o.replicas });
-            const ref = `${qualifiedSingular(req.type)}/${obj.metadata.name}`;
-            lines.push(o.output === 'name' ? ref : `${ref} scaled`);
+            // A client dry run prints the object as it was read; a server one, as it would become.
+            if (dryRun === 'none') api.update(copy, { specChanged: obj.spec.replicas !== o.replicas });
+            lines.push(printCreated(dryRun === 'client' ? obj : copy, 'scaled', o.output, dryRun).replace(/\n$/, ''));
           }
         }
         return { lines, errors };

@@ -81,9 +81,6 @@ export function registerExpose(program: Command): void {
     const [req] = parseResourceArgs(args);
     if (!req.names.length) throw new CliError('resource(s) were provided, but no name was specified');
     if (!EXPOSABLE.includes(req.type.plural)) throw new CliError(`cannot expose a ${req.type.kind}${req.type.group ? `.${req.type.group}` : ''}`);
-    if (o.type && !['ClusterIP', 'NodePort', 'LoadBalancer', 'ExternalName'].includes(o.type)) {
-      throw new CliError(`invalid service type "${o.type}"`);
-    }
     const dryRun = dryRunMode(o.dryRun);
     const target = resolveTarget(o);
     const result = withCluster(target.cluster, (api) => {
@@ -96,15 +93,16 @@ export function registerExpose(program: Command): void {
         ports = String(o.port)
           .split(',')
           .map((p: string) => ({ port: Number(p), protocol: o.protocol ?? 'TCP' }));
-        if (ports.some((p) => !Number.isInteger(p.port))) throw new CliError(`invalid port "${o.port}"`);
+        const bad = String(o.port).split(',').find((p: string) => !/^[+-]?\d+$/.test(p));
+        if (bad !== undefined) throw new CliError(`strconv.Atoi: parsing "${bad}": invalid syntax`);
       } else {
         ports = portsFor(obj).map((p) => ({ ...p, protocol: o.protocol ?? p.protocol }));
         if (!ports.length && o.clusterIp !== 'None') throw new CliError("couldn't find port via --port flag or introspection");
       }
       const name = (o.name ?? obj.metadata.name).slice(0, 63);
       const svc: KObject = {
-        apiVersion: 'v1',
         kind: 'Service',
+        apiVersion: 'v1',
         metadata: { name, namespace: target.namespace, labels: o.labels ? parseKeyValues(o.labels, 'labels') : { ...obj.metadata.labels } },
         spec: {
           ports: ports.map((p, i) => ({
@@ -122,7 +120,11 @@ export function registerExpose(program: Command): void {
         },
       };
       if (!Object.keys(svc.metadata.labels!).length) delete svc.metadata.labels;
-      if (dryRun === 'client') return svc;
+      if (dryRun === 'client') {
+        // As kubectl prints it: no namespace unless -n named one, a null creationTimestamp, an empty status.
+        const { name: n, labels } = svc.metadata;
+        return { ...svc, metadata: { name: n, ...(o.namespace ? { namespace: o.namespace } : {}), creationTimestamp: null as any, ...(labels ? { labels } : {}) }, status: { loadBalancer: {} } };
+      }
       checkAccess(api, target, attributesFor(resourceForKind('Service'), 'create', target.namespace));
       return api.create(svc, { dryRun: dryRun === 'server' });
     });

@@ -2,7 +2,6 @@
 import { Option, type Command } from 'commander';
 import { ApiError, CliError, RawError } from '../../api/errors.ts';
 import { attributesFor, checkAccess } from '../access.ts';
-import { qualifiedSingular } from '../../api/resources.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
 import type { Container, KObject } from '../../api/types.ts';
 import type { ApiServer } from '../../api/server.ts';
@@ -13,6 +12,7 @@ import { parseImageRef } from '../../sim/images.ts';
 import { parseQuantity } from '../../util/quantity.ts';
 import { out, err } from '../io.ts';
 import { recordChangeCause } from './change-cause.ts';
+import { dryRunMode, printCreated } from './mutation-output.ts';
 
 const collect = (v: string, prev: string[] = []) => [...prev, v];
 
@@ -38,6 +38,7 @@ function runSet(cmd: Command, resources: string[], mutation: Mutation, o: any): 
   }
   const requests = parseResourceArgs(resources);
   for (const r of requests) if (!r.names.length && !o.all && o.selector === undefined) throw new CliError('resource(s) were provided, but no name was specified');
+  const dryRun = dryRunMode(o.dryRun);
   const target = resolveTarget(o);
   const sel = o.selector !== undefined ? parseLabelSelector(o.selector) : undefined;
   const { lines, errors } = withCluster(target.cluster, (api: ApiServer) => {
@@ -51,15 +52,16 @@ function runSet(cmd: Command, resources: string[], mutation: Mutation, o: any): 
         mutation.apply(copy);
         if (JSON.stringify(copy) === JSON.stringify(obj)) continue;
         if (o.record) recordChangeCause(copy);
+        let result = copy;
         try {
-          checkAccess(api, target, attributesFor(req.type, 'patch', obj.metadata.namespace, obj.metadata.name));
-          api.replace(copy);
+          if (dryRun !== 'client') checkAccess(api, target, attributesFor(req.type, 'patch', obj.metadata.namespace, obj.metadata.name));
+          if (dryRun === 'none') result = api.replace(copy);
         } catch (e) {
           if (!(e instanceof ApiError)) throw e;
           errors.push(`error: ${mutation.patchFailure}${e.message}`);
           continue;
         }
-        lines.push(`${qualifiedSingular(req.type)}/${obj.metadata.name} ${mutation.operation}`);
+        lines.push(printCreated(result, mutation.operation, o.output, dryRun).replace(/\n$/, ''));
       }
     }
     return { lines, errors };
@@ -87,6 +89,8 @@ const common = (c: Command) =>
   c
     .option('--all', 'Select all resources, in the namespace of the specified resource types')
     .option('-l, --selector <selector>', 'Selector (label query) to filter on')
+    .option('-o, --output <format>', 'Output format. One of: (json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file).')
+    .addOption(new Option('--dry-run [strategy]', 'Must be "none", "server", or "client".').preset('client'))
     .addOption(new Option('--record', 'Record current kubectl command in the resource annotation (deprecated).').hideHelp());
 
 export function registerSet(program: Command): void {

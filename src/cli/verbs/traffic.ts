@@ -1,6 +1,6 @@
 // kubesim curl URL (a request from a node, kubesim's own verb) and kubectl port-forward.
 import type { Command } from 'commander';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, STATUS_CODES, type IncomingMessage, type ServerResponse } from 'node:http';
 import { CliError, RawError } from '../../api/errors.ts';
 import type { Node, Pod } from '../../api/types.ts';
 import { allOpts, PROGRAM } from '../program.ts';
@@ -9,6 +9,14 @@ import { curl } from '../../sim/client-tools.ts';
 import { podHttp } from '../../sim/traffic.ts';
 import { findPod } from './pod-target.ts';
 import { out, err } from '../io.ts';
+
+/** klog's line header: severity, date and time (this machine's clock, as kubectl's), thread id, file:line. */
+function klogHeader(severity: string, where: string): string {
+  const d = new Date();
+  const two = (n: number) => String(n).padStart(2, '0');
+  const micros = String(d.getMilliseconds() * 1000).padStart(6, '0');
+  return `${severity}${two(d.getMonth() + 1)}${two(d.getDate())} ${two(d.getHours())}:${two(d.getMinutes())}:${two(d.getSeconds())}.${micros} ${String(process.pid).padStart(7)} ${where}]`;
+}
 
 export function registerCurl(program: Command): void {
   program
@@ -108,19 +116,25 @@ export function registerPortForward(program: Command): void {
               return podHttp(api, pod, p.remote, { method: req.method ?? 'GET', path: req.url ?? '/', host: req.headers.host ?? `127.0.0.1:${p.local}`, headers, clientIP: '127.0.0.1' });
             });
             if ('lost' in reply) {
-              err(`E1122 portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${p.local} -> ${p.remote}: error forwarding port ${p.remote} to pod, uid : network namespace for sandbox is closed"`);
+              err(`${klogHeader('E', 'portforward.go:424')} "Unhandled Error" err="an error occurred forwarding ${p.local} -> ${p.remote}: error forwarding port ${p.remote} to pod, uid : network namespace for sandbox is closed"`);
               res.destroy();
               return;
             }
             if ('refused' in reply) {
-              err(`E1122 portforward.go:424] "Unhandled Error" err="an error occurred forwarding ${p.local} -> ${p.remote}: error forwarding port ${p.remote} to pod: failed to execute portforward in network namespace: failed to connect to localhost:${p.remote} inside namespace: connect: connection refused"`);
+              err(`${klogHeader('E', 'portforward.go:424')} "Unhandled Error" err="an error occurred forwarding ${p.local} -> ${p.remote}: error forwarding port ${p.remote} to pod: failed to execute portforward in network namespace: failed to connect to localhost:${p.remote} inside namespace: connect: connection refused"`);
               res.destroy();
               return;
             }
-            const skip = new Set(['content-length', 'date', 'connection']);
-            for (const [k, v] of Object.entries(reply.headers)) if (!skip.has(k.toLowerCase())) res.setHeader(k, v);
-            res.writeHead(reply.status || 200);
-            res.end(reply.body);
+            // The tunnel carries the app's own bytes: its status line, headers (its Date, its
+            // Content-Length) and body, nothing of this process's HTTP server.
+            const status = reply.status || 200;
+            const body = Buffer.from(reply.body ?? '');
+            const headers = Object.entries(reply.headers);
+            const chunked = headers.some(([k, v]) => k.toLowerCase() === 'transfer-encoding' && /chunked/i.test(v));
+            if (!chunked && !headers.some(([k]) => k.toLowerCase() === 'content-length')) headers.push(['Content-Length', String(body.length)]);
+            const head = [`HTTP/1.1 ${status} ${STATUS_CODES[status] ?? ''}`, ...headers.map(([k, v]) => `${k}: ${v}`)].join('\r\n');
+            const payload = req.method === 'HEAD' ? Buffer.alloc(0) : chunked ? Buffer.concat([Buffer.from(body.length ? `${body.length.toString(16)}\r\n` : ''), body, Buffer.from(body.length ? '\r\n0\r\n\r\n' : '0\r\n\r\n')]) : body;
+            res.socket?.end(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), payload]));
           } catch (e: any) {
             err(`error: ${e.message}`);
             res.destroy();

@@ -17,7 +17,7 @@ import { allOpts } from '../program.ts';
 import { parseResourceArgs, selectObjects, type ResourceRequest } from '../resource-args.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { watchLoop } from '../../sim/watch.ts';
-import { runUntil } from '../../sim/engine.ts';
+import { runUntilDone } from '../../sim/engine.ts';
 import { parseDuration } from '../../util/duration.ts';
 import { out } from '../io.ts';
 
@@ -216,14 +216,9 @@ async function waitFor(target: Target, targets: Waited[], cond: Condition, timeo
     const waiting = check(api);
     if (!waiting || !api.state.clock.paused || timeoutMs === 0) return { waiting, paused: api.state.clock.paused };
     // Paused: simulated time moves from event to event until the condition holds or the deadline.
-    const deadline = api.now() + timeoutMs;
-    api.dirty = true;
-    for (;;) {
-      const next = api.timers.peek();
-      runUntil(api, !next || next.at > deadline ? deadline : next.at);
-      const still = check(api);
-      if (!still || api.now() >= deadline) return { waiting: still, paused: true };
-    }
+    let still: string | undefined = waiting;
+    runUntilDone(api, api.now() + timeoutMs, () => !(still = check(api)));
+    return { waiting: still, paused: true };
   });
   if (!first.waiting) return;
   if (first.paused || timeoutMs === 0) throw new CliError(notMet(first.waiting));
