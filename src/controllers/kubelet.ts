@@ -16,6 +16,7 @@ import { parseQuantity } from '../util/quantity.ts';
 import { keyOf } from '../api/server.ts';
 import { resolveHost } from '../sim/network.ts';
 import { containerConfigError, missingVolumeSource } from '../sim/pod-config.ts';
+import { runToolInContainer } from '../sim/container-shell.ts';
 import { applyDueFileOps, forgetPodData, nextFileOpAt, processStarted, processStopped } from '../sim/volume-data.ts';
 import { containerEnv } from '../sim/container-env.ts';
 
@@ -161,7 +162,8 @@ const STAGES: Record<ContainerStage, StageDef> = {
     },
     next: (ctx) => {
       if (containerConfigError(ctx.api, ctx.pod, ctx.spec)) return 'ConfigError';
-      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace, ctx.now, containerEnv(ctx.api, ctx.pod, ctx.spec));
+      const tool = (argv: string[]) => runToolInContainer({ api: ctx.api, pod: ctx.pod, container: ctx.spec, tty: false }, argv);
+      const plan = planRun(ctx.image!, ctx.spec, ctx.pod.metadata.namespace, ctx.now, containerEnv(ctx.api, ctx.pod, ctx.spec), tool);
       ctx.status.restartCount = ctx.rt.restarts;
       if (ctx.status.state.terminated) ctx.status.lastState = { terminated: ctx.status.state.terminated };
       if (plan.startError) {

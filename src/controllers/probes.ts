@@ -8,6 +8,7 @@ import type { ContainerRuntime } from '../store/schema.ts';
 import { appContext } from '../sim/traffic.ts';
 import { httpRequest, tcpConnect } from '../sim/apps.ts';
 import { execInContainer } from '../sim/container-shell.ts';
+import { CliError } from '../api/errors.ts';
 
 export type ProbeKind = 'liveness' | 'readiness' | 'startup';
 const FIELD: Record<ProbeKind, 'livenessProbe' | 'readinessProbe' | 'startupProbe'> = { liveness: 'livenessProbe', readiness: 'readinessProbe', startup: 'startupProbe' };
@@ -36,7 +37,7 @@ function resolvePort(spec: Container, port: number | string): number | undefined
 }
 
 /** One probe run: success, or the failure message kubelet reports. */
-export function runProbe(ctx: ProbeContext, probe: any, kind?: ProbeKind): { ok: boolean; message?: string } {
+export function runProbe(ctx: ProbeContext, probe: any, kind?: ProbeKind): { ok: boolean; message?: string; errored?: boolean } {
   const ip = ctx.pod.status?.podIP ?? '';
   const app = (ctx.api.state.apps[ctx.pod.metadata.uid!] ??= {})[ctx.spec.name] ?? { state: {} };
   if (kind && app.state.probeFaults?.includes(kind)) return injectedFailure(probe, ip, ctx.spec);
@@ -58,7 +59,15 @@ export function runProbe(ctx: ProbeContext, probe: any, kind?: ProbeKind): { ok:
     return open ? { ok: true } : { ok: false, message: `dial tcp ${ip}:${port}: connect: connection refused` };
   }
   if (probe.exec) {
-    const r = execInContainer({ api: ctx.api, pod: ctx.pod, container: ctx.spec, tty: false }, probe.exec.command ?? []);
+    let r: ReturnType<typeof execInContainer>;
+    try {
+      r = execInContainer({ api: ctx.api, pod: ctx.pod, container: ctx.spec, tty: false }, probe.exec.command ?? []);
+    } catch (e) {
+      // The runtime could not start the command: the probe errored (its result is thrown away).
+      if (!(e instanceof CliError)) throw e;
+      const detail = e.message.replace(/^Internal error occurred: Internal error occurred: error executing command in container: /, '').replace(/exec "[0-9a-f]{64}"/, `exec "${ctx.api.rng.hex(64)}"`);
+      return { ok: false, errored: true, message: `rpc error: code = Unknown desc = ${detail}` };
+    }
     if (r.exitCode === 0) return { ok: true };
     return { ok: false, message: (r.stdout + r.stderr).trim() || `command ${JSON.stringify((probe.exec.command ?? []).join(' '))} exited with ${r.exitCode}` };
   }
@@ -91,6 +100,11 @@ export function tickProbes(ctx: ProbeContext, now: number): ProbeVerdict {
     if (now < first) continue;
     const c = (counters[kind] ??= { successes: 0, failures: 0 });
     const r = runProbe(ctx, probe, kind);
+    if (r.errored) {
+      // kubelet's worker discards an errored probe's result: nothing counts, the event says why.
+      ctx.event('Warning', 'Unhealthy', `${LABEL[kind]} probe errored: ${r.message}`);
+      continue;
+    }
     if (r.ok) {
       c.successes++;
       c.failures = 0;

@@ -4,6 +4,7 @@ import type { ApiServer } from '../api/server.ts';
 import type { Container, KObject, Pod } from '../api/types.ts';
 import { KUBE_ROOT_CA } from '../controllers/namespace.ts';
 import { lookupImage, parseImageRef } from './images.ts';
+import { parseQuantity } from '../util/quantity.ts';
 
 const envName = (s: string) => s.toUpperCase().replace(/-/g, '_');
 
@@ -63,6 +64,20 @@ function fieldRef(pod: Pod, path: string): string {
   return '';
 }
 
+/**
+ * A resourceFieldRef's value: the container's request or limit divided by the divisor, rounded
+ * up; a limit not set is the node's allocatable amount.
+ */
+function resourceFieldRef(api: ApiServer, pod: Pod, c: Container, ref: { containerName?: string; resource: string; divisor?: string | number }): string {
+  const target = (ref.containerName && pod.spec.containers.find((x) => x.name === ref.containerName)) || c;
+  const [kind, resource] = [ref.resource.slice(0, ref.resource.indexOf('.')), ref.resource.slice(ref.resource.indexOf('.') + 1)];
+  let q: string | undefined = (target.resources as any)?.[kind]?.[resource];
+  if (q === undefined && kind === 'limits') q = api.get('nodes', undefined, pod.spec.nodeName ?? '')?.status?.allocatable?.[resource];
+  const value = q === undefined ? 0 : parseQuantity(String(q));
+  const divisor = parseQuantity(String(ref.divisor ?? '1')) || 1;
+  return String(Math.ceil(value / divisor - 1e-9));
+}
+
 function decode(v: string): string {
   return Buffer.from(v, 'base64').toString('utf8');
 }
@@ -78,6 +93,7 @@ export function containerEnv(api: ApiServer, pod: Pod, c: Container): Record<str
   }
   for (const e of c.env ?? []) {
     if (e.valueFrom?.fieldRef) env[e.name] = fieldRef(pod, e.valueFrom.fieldRef.fieldPath);
+    else if (e.valueFrom?.resourceFieldRef) env[e.name] = resourceFieldRef(api, pod, c, e.valueFrom.resourceFieldRef);
     else if (e.valueFrom?.configMapKeyRef) env[e.name] = api.get('configmaps', ns, e.valueFrom.configMapKeyRef.name)?.data?.[e.valueFrom.configMapKeyRef.key] ?? '';
     else if (e.valueFrom?.secretKeyRef) {
       const v = api.get('secrets', ns, e.valueFrom.secretKeyRef.name)?.data?.[e.valueFrom.secretKeyRef.key];

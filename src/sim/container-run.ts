@@ -66,7 +66,22 @@ interface RunEnv {
   shell: boolean;
   now: number;
   vars: Record<string, string>;
+  /** Runs one of the image's tools against the container as it is at the start; undefined when the image lacks it. */
+  tool?: ContainerTool;
 }
+
+export type ContainerTool = (argv: string[]) => { stdout: string; stderr: string; exitCode: number } | undefined;
+
+/** The commands of a replayed loop, run with the container's own tools (what printenv or cat print). */
+export function loopCommands(tool: ContainerTool): (cmd: string, args: string[], atMs: number) => CommandResult {
+  return (cmd, args, atMs) => runCommand(cmd, args, { shell: true, now: atMs, vars: {}, tool });
+}
+
+/** Whether a loop's body calls one of the container's tools (otherwise it can replay without the container). */
+export const usesContainerTools = (body: string) => shellWords(body.replace(/[;|&()]/g, ' ')).some((w) => CONTAINER_TOOLS.has(w.split('/').pop()!));
+
+/** Tools whose output the process's log shows, run against the container itself (its files, its environment). */
+const CONTAINER_TOOLS = new Set(['cat', 'ls', 'env', 'printenv', 'uname', 'id', 'whoami', 'wc', 'head', 'grep', 'wget', 'curl', 'nslookup', 'df', 'ps', 'pwd']);
 
 interface Outcome extends ScriptResult {
   waitsForHost?: string;
@@ -110,6 +125,14 @@ function runCommand(cmd: string, args: string[], env: RunEnv): CommandResult {
     }
     case 'stress':
       return runStress(args);
+  }
+  if (env.tool && CONTAINER_TOOLS.has(base)) {
+    const r = env.tool([cmd, ...args]);
+    if (r) {
+      const text = r.stdout + r.stderr;
+      const lines = text ? text.replace(/\n$/, '').split('\n') : [];
+      return { seconds: 0, exit: r.exitCode, lines };
+    }
   }
   const script = interpreterScript(base, args);
   if (script !== undefined) return { seconds: INTERPRETER_SECONDS, exit: 0, lines: printedBy(script) };
@@ -216,10 +239,10 @@ const NAMESPACE_FILE = /\$\(cat \/var\/run\/secrets\/kubernetes\.io\/serviceacco
  * mount, `now` what `date` says, `vars` its environment (the kubelet also expands $(VAR) in the
  * command and args with it, as Kubernetes does).
  */
-export function planRun(image: ImageInfo, c: Container, namespace = 'default', now = 0, vars: Record<string, string> = {}): RunPlan {
+export function planRun(image: ImageInfo, c: Container, namespace = 'default', now = 0, vars: Record<string, string> = {}, tool?: ContainerTool): RunPlan {
   const expand = (xs?: string[]) =>
     xs?.map((x) => x.replace(NAMESPACE_FILE, namespace).replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_]*)\)/g, (m, name) => (m === '$$' ? '$' : vars[name] ?? m)));
-  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) }, { shell: image.shell, now, vars });
+  const plan = planProcess(image, { ...c, command: expand(c.command), args: expand(c.args) }, { shell: image.shell, now, vars, tool });
   return { ...plan, memoryMi: image.memoryMi + (plan.memoryMi ?? 0) };
 }
 

@@ -529,6 +529,17 @@ export interface ShellSession {
   lineNo?: number;
 }
 
+/**
+ * Runs one of the image's tools (cat, ls, env, wget, ...) as part of the container's own process;
+ * undefined when the image does not have it.
+ */
+export function runToolInContainer(ctx: ShellContext, argv: string[]): CommandOutput | undefined {
+  const machine = containerMachine(ctx);
+  const name = argv[0].split('/').pop()!;
+  if (['sh', 'bash'].includes(name) || !machine.tools.has(name)) return undefined;
+  return new Shell(machine).run(argv);
+}
+
 /** Runs `argv` in the container, as `kubectl exec POD -- argv` would. */
 export function execInContainer(ctx: ShellContext, argv: string[]): CommandOutput {
   const machine = containerMachine(ctx);

@@ -10,6 +10,18 @@ const MAX_ROUNDS_PER_INSTANT = 100;
 const timerHandlers = new Map<string, Controller>();
 for (const c of CONTROLLERS) for (const t of Object.keys(c.timers ?? {})) timerHandlers.set(t, c);
 
+/**
+ * A controller that throws must not wedge the cluster (every later command would catch up into
+ * the same error): its step is dropped and the simulation goes on. KUBESIM_DEBUG shows the bug.
+ */
+function guarded(what: string, step: () => void): void {
+  try {
+    step();
+  } catch (e) {
+    if (process.env.KUBESIM_DEBUG) process.stderr.write(`kubesim: ${what} failed: ${(e as Error)?.stack ?? e}\n`);
+  }
+}
+
 /** Lets every controller react to the changes made so far, until nothing more changes. */
 export function settle(api: ApiServer, controllers: Controller[] = CONTROLLERS): void {
   for (let round = 0; round < MAX_ROUNDS_PER_INSTANT; round++) {
@@ -20,7 +32,7 @@ export function settle(api: ApiServer, controllers: Controller[] = CONTROLLERS):
       const mine = changes.filter((ch) => c.watches.includes(ch.resource));
       if (mine.length) {
         api.steps++;
-        c.reconcile(api, mine);
+        guarded(c.name, () => c.reconcile!(api, mine));
       }
     }
   }
@@ -38,7 +50,8 @@ export function runUntil(api: ApiServer, target: number): void {
     for (let n = 0; n < 100_000 && api.timers.peek()?.at === at; n++) {
       const timer = api.timers.pop()!;
       api.steps++;
-      timerHandlers.get(timer.type)?.timers?.[timer.type](api, timer.key);
+      const handler = timerHandlers.get(timer.type);
+      if (handler) guarded(`${handler.name} ${timer.type}`, () => handler.timers![timer.type](api, timer.key));
     }
     settle(api);
   }

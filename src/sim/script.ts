@@ -377,6 +377,20 @@ export class Process {
 
   constructor(private env: ScriptEnv, public vars: Record<string, string>) {}
 
+  /** A file as this process's own writes left it; undefined when it has not written it (or removed it). */
+  private ownFile(path: string): string | undefined {
+    const full = path.startsWith('/') ? path : `/${path}`;
+    let content: string | undefined;
+    for (const f of this.files) {
+      if (f.path !== full) continue;
+      if (f.op === 'write') content = f.content ?? '';
+      else if (f.op === 'append') content = (content ?? '') + (f.content ?? '');
+      else if (f.op === 'touch') content ??= '';
+      else if (f.op === 'rm') content = undefined;
+    }
+    return content;
+  }
+
   private fileOp(op: TimedFileOp['op'], path: string, content?: string): void {
     if (this.files.length >= MAX_FILE_OPS || !path) return;
     const full = path.startsWith('/') ? path : `/${path}`;
@@ -574,6 +588,11 @@ export class Process {
         return 0;
     }
     if (FILE_COMMANDS.has(base)) for (const a of args) if (!a.startsWith('-')) this.fileOp(base as TimedFileOp['op'], a);
+    // Reading back what the script itself wrote (the container's files only get it as time passes).
+    if (base === 'cat' && args.length && args.every((a) => this.ownFile(a) !== undefined)) {
+      this.printText(args.map((a) => this.ownFile(a)).join(''));
+      return 0;
+    }
     const r = this.env.command(cmd, args, this.env.now + this.t * 1000);
     for (const l of r.lines) this.print(l);
     this.t += r.seconds;

@@ -7,7 +7,8 @@ import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply
 import { parseQuantity } from '../util/quantity.ts';
 import { replayLoop, type FollowedFile, type LoopState } from './script.ts';
 import { ingressProxy, isIngressController } from './ingress-proxy.ts';
-import type { RunPlan } from './container-run.ts';
+import { loopCommands, usesContainerTools, type RunPlan } from './container-run.ts';
+import { runToolInContainer } from './container-shell.ts';
 import { containerFilesystem, type LayeredFilesystem } from './volume-data.ts';
 
 export interface LogLine {
@@ -86,7 +87,10 @@ function linesUpTo(api: ApiServer, app: ContainerApp, end: number, pod: Pod, c: 
     return [...planned, ...followed].slice(-MAX_LOG_LINES);
   }
   if (!app.loop) return planned;
-  const rounds = replayLoop(app.loop, app.loop.start, end, { command: () => ({ seconds: 0, lines: [] }) }, MAX_LOG_LINES);
+  const command = usesContainerTools(app.loop.body)
+    ? loopCommands((argv) => runToolInContainer({ api, pod, container: c, tty: false }, argv))
+    : () => ({ seconds: 0, lines: [] });
+  const rounds = replayLoop(app.loop, app.loop.start, end, { command }, MAX_LOG_LINES);
   const all = [...planned, ...rounds];
   return all.slice(Math.max(0, all.length - MAX_LOG_LINES));
 }

@@ -163,3 +163,29 @@ test('get -w of an object that does not exist fails at once; https to a plain HT
     k.cleanup();
   }
 });
+
+test('create --save-config keeps the generated object as its last-applied configuration, as kubectl writes it', () => {
+  const k = Sandbox.paused();
+  try {
+    assert.equal(k.ok('create configmap cfg --from-literal=a=b --save-config'), 'configmap/cfg created\n');
+    assert.equal(k.ok("apply view-last-applied configmap/cfg -o json"), `{\n  "kind": "ConfigMap",\n  "apiVersion": "v1",\n  "metadata": {\n    "name": "cfg",\n    "creationTimestamp": null\n  },\n  "data": {\n    "a": "b"\n  }\n}\n`);
+    assert.match(k.ok('create namespace dev --save-config --dry-run=client -o yaml'), /\n    kubectl\.kubernetes\.io\/last-applied-configuration: \|\n      \{"kind":"Namespace","apiVersion":"v1","metadata":\{"name":"dev","creationTimestamp":null\},"spec":\{\},"status":\{\}\}\n/);
+  } finally {
+    k.cleanup();
+  }
+});
+
+test('describe: an ExternalName service shows no IP families or IPs; RBAC objects hide the last-applied annotation', () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok('create service externalname ext --external-name=example.com');
+    assert.equal(
+      k.ok('describe svc ext'),
+      'Name:              ext\nNamespace:         default\nLabels:            app=ext\nAnnotations:       <none>\nSelector:          app=ext\nType:              ExternalName\nIP Families:       <none>\nIP:                \nIPs:               <none>\nExternal Name:     example.com\nSession Affinity:  None\nEvents:            <none>\n',
+    );
+    assert.equal(k.run(['apply', '-f', '-'], 'apiVersion: rbac.authorization.k8s.io/v1\nkind: Role\nmetadata:\n  name: reader\nrules:\n- apiGroups: [""]\n  resources: [pods]\n  verbs: [get]\n').stdout, 'role.rbac.authorization.k8s.io/reader created\n');
+    assert.match(k.ok('describe role reader'), /^Name: +reader\nLabels: +<none>\nAnnotations: +<none>\nPolicyRule:\n/);
+  } finally {
+    k.cleanup();
+  }
+});

@@ -7,7 +7,7 @@ import type { KObject } from '../../api/types.ts';
 import { qualifiedPlural, resourceForKind } from '../../api/resources.ts';
 import { threeWayMerge, threeWayPatch } from '../../api/patch.ts';
 import { decodeObject, strictMessage } from '../../api/openapi/schema.ts';
-import { sortKeys, toJson, toYaml, yamlLib } from '../../printers/serialize.ts';
+import { sortKeys, toYaml, yamlLib } from '../../printers/serialize.ts';
 import { editText } from './edit.ts';
 import { parseResourceArgs, selectObjects } from '../resource-args.ts';
 import { parseLabelSelector } from '../../api/selectors.ts';
@@ -150,7 +150,8 @@ function registerLastApplied(apply: Command): void {
             continue;
           }
           const parsed = JSON.parse(raw);
-          texts.push(o.output === 'json' ? toJson(parsed) : toYaml(parsed));
+          // json: Go's json.Indent of the stored text (its key order and trailing newline kept); yaml: sorted.
+          texts.push(o.output === 'json' ? `${JSON.stringify(parsed, null, 2)}${/\s*$/.exec(raw)![0]}` : toYaml(parsed));
         }
         return { texts, errors, missing };
       });

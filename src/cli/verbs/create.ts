@@ -8,7 +8,7 @@ import { resolveTarget, withCluster } from '../../sim/session.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { out, err } from '../io.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
-import { decodeManifest, eachManifest, fieldValidation, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
+import { decodeManifest, eachManifest, fieldValidation, LAST_APPLIED, prepareManifest, readManifests, readStdin, setLastApplied } from '../manifests.ts';
 import type { ApiServer } from '../../api/server.ts';
 import { settle } from '../../sim/engine.ts';
 import { NAME_ALPHABET } from '../../util/rand.ts';
@@ -94,6 +94,14 @@ export function withNamespace(obj: KObject, ns: string): KObject {
 }
 
 /**
+ * --save-config on a generator: the object as kubectl's codec writes it (fields in the API types'
+ * order, no empty annotations) becomes its last-applied configuration.
+ */
+function saveConfig(obj: KObject): void {
+  obj.metadata.annotations = { ...obj.metadata.annotations, [LAST_APPLIED]: `${JSON.stringify(obj)}\n` };
+}
+
+/**
  * The end of every typed `create` subcommand: a client dry run prints the object as built (with
  * the namespace when -n was given); otherwise the API server creates it, and its errors come
  * back wrapped as kubectl wraps them (`failed to create <what>: ...`).
@@ -104,6 +112,7 @@ export function submitTyped(o: any, what: string | undefined, build: KObject | (
   const make = typeof build === 'function' ? build : () => build;
   if (dryRun === 'client') {
     const obj = make(randomSuffix);
+    if (o.saveConfig) saveConfig(obj);
     const namespaced = resourceForKind(obj.kind).namespaced;
     out(printCreated(o.namespace && namespaced ? withNamespace(obj, o.namespace) : obj, 'created', o.output, dryRun));
     return;
@@ -113,6 +122,7 @@ export function submitTyped(o: any, what: string | undefined, build: KObject | (
     // Anything random in the object comes from the cluster's seeded generator: replays repeat.
     const obj = make(() => api.rng.suffix());
     const namespaced = resourceForKind(obj.kind).namespaced;
+    if (o.saveConfig) saveConfig(obj);
     const sent = stripClientFields(namespaced ? withNamespace(obj, target.namespace) : obj);
     try {
       checkAccess(api, target, attributesFor(resourceForKind(obj.kind), 'create', sent.metadata.namespace));
@@ -154,18 +164,7 @@ export function registerCreate(program: Command): void {
   addDryRunOptions(ns).action((names: string[], _o, cmd: Command) => {
     const opts = allOpts<any>(cmd);
     if (names.length !== 1) throw new UsageError(`exactly one NAME is required, got ${names.length}`, `${PROGRAM} create namespace`);
-    const [name] = names;
-    const dryRun = dryRunMode(opts.dryRun);
-    if (dryRun === 'client') {
-      const obj: KObject = { kind: 'Namespace', apiVersion: 'v1', metadata: { name, creationTimestamp: null as any }, spec: {}, status: {} };
-      out(printCreated(obj, 'created', opts.output, dryRun));
-      return;
-    }
-    const target = resolveTarget(opts);
-    const created = withCluster(target.cluster, (api) =>
-      api.create({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, { dryRun: dryRun === 'server' }),
-    );
-    out(printCreated(created, 'created', opts.output, dryRun));
+    submitTyped(opts, undefined, { kind: 'Namespace', apiVersion: 'v1', metadata: { name: names[0], creationTimestamp: null as any }, spec: {}, status: {} });
   });
 
   registerCreateService(create);

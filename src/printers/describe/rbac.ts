@@ -4,11 +4,14 @@ import { DescribeWriter } from './writer.ts';
 import type { KObject } from '../../api/types.ts';
 import { policyRows } from '../../api/rbac.ts';
 
+/** printAnnotationsMultiline leaves out what kubectl apply keeps for itself. */
+const HIDDEN = ['kubectl.kubernetes.io/last-applied-configuration'];
+
 export function describeRole(role: KObject): string {
   const w = new DescribeWriter();
   w.line(0, 'Name', role.metadata.name);
   w.map(0, 'Labels', role.metadata.labels, '=');
-  w.map(0, 'Annotations', role.metadata.annotations, ': ');
+  w.map(0, 'Annotations', role.metadata.annotations, ': ', HIDDEN);
   w.write(0, 'PolicyRule:\n');
   const rows = policyRows((role as any).rules ?? []);
   w.write(1, 'Resources\tNon-Resource URLs\tResource Names\tVerbs\n');
@@ -22,7 +25,7 @@ export function describeRoleBinding(binding: KObject): string {
   const ref = (binding as any).roleRef ?? {};
   w.line(0, 'Name', binding.metadata.name);
   w.map(0, 'Labels', binding.metadata.labels, '=');
-  w.map(0, 'Annotations', binding.metadata.annotations, ': ');
+  w.map(0, 'Annotations', binding.metadata.annotations, ': ', HIDDEN);
   w.write(0, 'Role:\n');
   w.write(1, `Kind:\t${ref.kind}\n`);
   w.write(1, `Name:\t${ref.name}\n`);

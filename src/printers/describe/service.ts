@@ -26,9 +26,9 @@ export function describeService(svc: KObject, endpoints: KObject | undefined, ev
   w.line(0, 'Selector', serviceSelector(svc));
   w.line(0, 'Type', spec.type ?? 'ClusterIP');
   if (spec.ipFamilyPolicy) w.line(0, 'IP Family Policy', spec.ipFamilyPolicy);
-  if (spec.ipFamilies?.length) w.line(0, 'IP Families', spec.ipFamilies.join(','));
+  w.line(0, 'IP Families', spec.ipFamilies?.length ? spec.ipFamilies.join(',') : '<none>');
   w.line(0, 'IP', spec.clusterIP ?? '');
-  if (spec.clusterIPs?.length) w.line(0, 'IPs', spec.clusterIPs.join(','));
+  w.line(0, 'IPs', spec.clusterIPs?.length ? spec.clusterIPs.join(',') : '<none>');
   if (spec.externalIPs?.length) w.line(0, 'External IPs', spec.externalIPs.join(','));
   if (spec.loadBalancerIP) w.line(0, 'Desired LoadBalancer IP', spec.loadBalancerIP);
   if (spec.externalName) w.line(0, 'External Name', spec.externalName);

@@ -124,6 +124,7 @@ export function describeDaemonSet(ds: KObject, pods: Pod[], events: EventObject[
   const st = ds.status ?? {};
   const nodeSelector = Object.entries(spec.template?.spec?.nodeSelector ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)).map(([k, v]) => `${k}=${v}`).join(',');
   w.line(0, 'Name', ds.metadata.name);
+  w.line(0, 'Namespace', ds.metadata.namespace ?? '');
   w.line(0, 'Selector', formatLabelSelector(spec.selector));
   w.line(0, 'Node-Selector', nodeSelector || '<none>');
   w.map(0, 'Labels', ds.metadata.labels, '=');
