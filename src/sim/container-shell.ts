@@ -9,6 +9,7 @@ import { lookupImage, parseImageRef, type ImageInfo } from './images.ts';
 import { containerEnv, containerFiles } from './container-env.ts';
 import { curl, nslookup, wget, type ClientContext } from './client-tools.ts';
 import { shellWords } from './container-run.ts';
+import { arithmetic, runScript } from './script.ts';
 import { appContext } from './traffic.ts';
 import { httpRequest, type CommandOutput } from './apps.ts';
 import { rfc1123z } from '../util/time.ts';
@@ -107,6 +108,8 @@ class Shell {
   private dialect: Dialect;
   /** Lines read so far (dash numbers its errors with them). */
   private lineNo = 0;
+  /** $? : the exit code of the last command line. */
+  private lastCode = 0;
   cwd = '/';
 
   constructor(private m: Machine, private session?: ShellSession) {
@@ -181,8 +184,12 @@ class Shell {
     if (own) return own(args);
     if (!builtin && !this.tools.has(name)) return fail(this.complain(`${cmd}: not found`, `${cmd}: not found`, `${cmd}: command not found`), 127);
     switch (name) {
-      case 'echo':
-        return ok(`${args.filter((a) => a !== '-n').join(' ')}${args[0] === '-n' ? '' : '\n'}`);
+      case 'echo': {
+        const text = args.filter((a) => a !== '-n').join(' ');
+        // dash's echo reads backslash escapes; bash's and busybox's only with -e.
+        const escaped = this.dialect === 'dash' ? text.replace(/\\n/g, '\n').replace(/\\t/g, '\t') : text;
+        return ok(`${escaped}${args[0] === '-n' ? '' : '\n'}`);
+      }
       case 'true':
         return ok();
       case 'false':
@@ -216,7 +223,8 @@ class Shell {
         if (!this.busybox) this.dialect = name === 'sh' ? 'dash' : 'bash';
         this.lineNo = 0;
         try {
-          return this.line(args[i + 1] ?? '');
+          const script = args[i + 1] ?? '';
+          return /(^|[\s;&|(])(for|while|until|if|case)\s/.test(script) ? this.script(script) : this.line(script);
         } finally {
           [this.dialect, this.lineNo] = outer;
         }
@@ -326,6 +334,30 @@ class Shell {
     }
   }
 
+  /**
+   * A script with loops or conditionals: the container-process interpreter runs it, calling this
+   * shell for each command; what it writes to files lands when it ends.
+   */
+  private script(src: string): CommandOutput {
+    const r = runScript(src, {
+      now: this.m.api.now(),
+      vars: { ...this.env },
+      command: (cmd, args) => {
+        const o = this.run([cmd, ...args], '');
+        const text = o.stdout + o.stderr;
+        return { seconds: 0, lines: text ? text.replace(/\n$/, '').split('\n') : [], exit: o.exitCode };
+      },
+    });
+    for (const f of r.files ?? []) {
+      if (f.op === 'write' || f.op === 'append') this.writeFile(f.path, f.content ?? '', f.op === 'append');
+      else if (f.op === 'mkdir') this.fs.mkdir(f.path);
+      else if (f.op === 'rm') this.fs.remove(f.path);
+      else if (this.readFile(f.path) === undefined) this.writeFile(f.path, '');
+    }
+    const stdout = r.lines.map((l) => `${l.text}\n`).join('');
+    return { stdout, stderr: '', exitCode: r.exit };
+  }
+
   /** A command line: `;`, `&&`, `||`, pipes, `$VAR` expansion and `>` redirection. */
   line(text: string): CommandOutput {
     this.lineNo++;
@@ -345,6 +377,7 @@ class Shell {
         stdout += r.stdout;
         stderr += r.stderr;
         code = r.exitCode;
+        this.lastCode = code;
         if (/^\s*exit\b/.test(cmd)) return { stdout, stderr, exitCode: code };
       }
     }
@@ -359,14 +392,43 @@ class Shell {
       let words = shellWords(this.expand(stage.trim()));
       let redirect: string | undefined;
       let append = false;
-      const r = words.findIndex((w) => w === '>' || w === '>>');
-      if (r >= 0) {
-        redirect = words[r + 1];
-        append = words[r] === '>>';
-        words = words.slice(0, r);
+      let dropStderr = false;
+      // `> f`, `>f`, `>> f`, `1>f`; `2>...` and `2>&1` only move stderr (to nowhere the log sees, or stdout).
+      const kept: string[] = [];
+      for (let i = 0; i < words.length; i++) {
+        const m = /^(\d?)(>>?)(.*)$/.exec(words[i]);
+        if (!m || m[3].startsWith('&')) {
+          if (words[i] !== '2>&1' && words[i] !== '>&2') kept.push(words[i]);
+          continue;
+        }
+        const target = m[3] || words[++i] || '';
+        if (m[1] === '2') dropStderr ||= target === '/dev/null';
+        else {
+          redirect = target;
+          append = m[2] === '>>';
+        }
       }
-      if (!words.length) continue;
-      last = this.run(words, input);
+      words = kept;
+      // NAME=value words first: alone they set shell variables; before a command, its environment.
+      const assignments: [string, string][] = [];
+      while (words.length && /^[A-Za-z_][A-Za-z0-9_]*=/.test(words[0])) {
+        const w = words.shift()!;
+        assignments.push([w.slice(0, w.indexOf('=')), w.slice(w.indexOf('=') + 1)]);
+      }
+      if (!words.length) {
+        for (const [k, v] of assignments) this.env[k] = v;
+        last = ok();
+        continue;
+      }
+      const saved = assignments.map(([k]) => [k, this.env[k]] as const);
+      for (const [k, v] of assignments) this.env[k] = v;
+      try {
+        last = this.run(words, input);
+      } finally {
+        for (const [k, v] of saved) if (v === undefined) delete this.env[k];
+        else this.env[k] = v;
+      }
+      if (dropStderr) last = { ...last, stderr: '' };
       stderr += last.stderr;
       if (redirect) {
         const refused = redirect === '/dev/null' ? undefined : this.writeFile(redirect, last.stdout, append);
@@ -380,9 +442,16 @@ class Shell {
 
   private expand(s: string): string {
     if (s.trimStart().startsWith("'")) return s;
-    // Command substitution first: $(cmd) and `cmd` become what the command prints.
-    const substituted = s.replace(/\$\(([^()]*)\)|`([^`]*)`/g, (_, a, b) => this.line(a ?? b).stdout.replace(/\n+$/, ''));
-    return substituted.replace(/\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\?/g, (m, v) => (m === '$?' ? '0' : this.env[v] ?? ''));
+    // One pass, as the shell does: what $((...)), $(cmd), `cmd` and $VAR produce is not expanded again.
+    return s.replace(
+      /\$\(\(((?:[^()]|\([^()]*\))*)\)\)|\$\(([^()]*)\)|`([^`]*)`|\$\{?([A-Za-z_][A-Za-z0-9_]*)\}?|\$\?/g,
+      (m, arith, sub, tick, v) => {
+        if (arith !== undefined) return String(arithmetic(arith, this.env));
+        if (sub !== undefined || tick !== undefined) return this.line(sub ?? tick).stdout.replace(/\n+$/, '');
+        if (m === '$?') return String(this.lastCode);
+        return this.env[v] ?? '';
+      },
+    );
   }
 }
 

@@ -313,7 +313,7 @@ export function parseScript(src: string): List {
 // ---------------------------------------------------------------------------------------------
 // Arithmetic: $(( ... ))
 
-function arithmetic(expr: string, vars: Record<string, string>): number {
+export function arithmetic(expr: string, vars: Record<string, string>): number {
   const toks = expr.match(/\d+|[A-Za-z_][A-Za-z0-9_]*|\$[A-Za-z_][A-Za-z0-9_]*|<=|>=|==|!=|&&|\|\||[-+*/%()<>!]/g) ?? [];
   let i = 0;
   const value = (t: string) => Number.parseInt(vars[t.replace(/^\$/, '')] ?? '0', 10) || 0;

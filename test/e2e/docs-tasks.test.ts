@@ -82,3 +82,23 @@ spec:
     k.cleanup();
   }
 });
+
+test('exec sh -c: variables, arithmetic, loops and conditionals, $?, one-pass expansion, redirections, dash echo', () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok('create secret generic test-secret --from-literal=password=39528$vdg7Jb');
+    k.ok(['run', 'bb', '--image=busybox:1.36', '--', 'sleep', '3600']);
+    k.run(['apply', '-f', '-'], 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: ng\nspec:\n  containers:\n  - name: ng\n    image: nginx\n    volumeMounts:\n    - {name: s, mountPath: /etc/secret-volume}\n  volumes:\n  - {name: s, secret: {secretName: test-secret}}\n');
+    k.ok('sim advance 20s');
+    const sh = (pod: string, script: string) => k.ok(['exec', pod, '--', 'sh', '-c', script]);
+    assert.equal(sh('bb', 'x=hello; echo "$x"; echo $((2+3*4)); y=$(echo a$x); echo $y; false; echo $?'), 'hello\n14\nahello\n1\n');
+    assert.equal(sh('bb', 'for i in 1 2 3; do echo "n=$i $((i*2))"; done; i=0; while [ $i -lt 2 ]; do i=$((i+1)); echo w$i > /tmp/w$i; done; cat /tmp/w2'), 'n=1 2\nn=2 4\nn=3 6\nw2\n');
+    assert.equal(sh('bb', 'ls /tmp'), 'w1\nw2\n');
+    assert.equal(sh('bb', 'cat /nope 2>/dev/null; echo $?; echo x >/tmp/x; cat /tmp/x'), '1\nx\n');
+    assert.equal(sh('ng', 'echo "$( cat /etc/secret-volume/password )"'), '39528$vdg7Jb\n', 'what a substitution prints is not expanded again');
+    assert.equal(sh('ng', 'echo "a\\nb"'), 'a\nb\n', "dash's echo reads escapes");
+    assert.equal(k.ok(['exec', 'ng', '--', 'bash', '-c', 'echo "a\\nb"']), 'a\\nb\n', "bash's does not");
+  } finally {
+    k.cleanup();
+  }
+});
