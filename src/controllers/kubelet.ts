@@ -7,7 +7,7 @@ import type { ApiServer } from '../api/server.ts';
 import type { Condition, Container, ContainerStatus, Node, Pod } from '../api/types.ts';
 import type { ContainerRuntime, ContainerStage, PodRuntime } from '../store/schema.ts';
 import { parseTime } from '../util/time.ts';
-import { imageID, lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
+import { appOf, imageID, lookupImage, parseImageRef, pullError, type ImageInfo } from '../sim/images.ts';
 import { planRun } from '../sim/container-run.ts';
 import { containerStarted } from '../sim/traffic.ts';
 import { nextProbeTime, tickProbes } from './probes.ts';
@@ -683,6 +683,8 @@ function containerStop(c: Container, grace: number): { ms: number; exitCode: num
   const ignoresTerm = (argv: string[]) => /^(\/bin\/)?(sh|bash|ash|zsh|sleep)$/.test(argv[0]?.split('/').pop() ?? '');
   const ref = parseImageRef(c.image);
   const image = ref ? lookupImage(ref).image : undefined;
+  // A Go server with no SIGTERM handler dies of the signal: 128 + 15.
+  if (image && appOf(image, c).app === 'liveness') return { ms: Math.min(grace, 1) * 1000, exitCode: 143 };
   const quick = !image || (image.server && (!c.command || !ignoresTerm(c.command)));
   return quick ? { ms: Math.min(grace, 1) * 1000, exitCode: 0 } : { ms: grace * 1000, exitCode: 137 };
 }

@@ -6,7 +6,8 @@ import type { ApiServer } from '../api/server.ts';
 import type { Container, ContainerStatus, Pod } from '../api/types.ts';
 import type { ContainerRuntime } from '../store/schema.ts';
 import { appContext } from '../sim/traffic.ts';
-import { httpRequest, tcpConnect } from '../sim/apps.ts';
+import { healthChangesWithTime, httpRequest, tcpConnect } from '../sim/apps.ts';
+import { appOf, lookupImage, parseImageRef } from '../sim/images.ts';
 import { execInContainer } from '../sim/container-shell.ts';
 import { CliError } from '../api/errors.ts';
 
@@ -126,6 +127,13 @@ export function tickProbes(ctx: ProbeContext, now: number): ProbeVerdict {
 }
 
 /** When the probes next need to run: the next grid point while any of them can still change. */
+/** A container whose health changes with time alone: its probes never settle. */
+function timeDependent(spec: Container): boolean {
+  const ref = parseImageRef(spec.image);
+  const image = ref ? lookupImage(ref).image : undefined;
+  return !!image && healthChangesWithTime(appOf(image, spec).app);
+}
+
 export function nextProbeTime(spec: Container, rt: ContainerRuntime, now: number, appChanged: boolean): number | undefined {
   const counters = (rt.probes ?? {}) as Record<ProbeKind, ProbeCounters>;
   let next: number | undefined;
@@ -133,7 +141,7 @@ export function nextProbeTime(spec: Container, rt: ContainerRuntime, now: number
     const probe = spec[FIELD[kind]];
     if (!probe) continue;
     const c = counters[kind];
-    const settled = c && c.ok === true && c.failures === 0 && !appChanged;
+    const settled = c && c.ok === true && c.failures === 0 && !appChanged && !timeDependent(spec);
     if (settled) continue;
     const start = (rt.startedAt ?? now) + (probe.initialDelaySeconds ?? 0) * 1000;
     const period = (probe.periodSeconds ?? 10) * 1000;

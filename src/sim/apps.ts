@@ -172,11 +172,33 @@ export function httpRequest(ctx: AppContext, req: AppRequest): AppReply {
       return echo(ctx, req);
     case 'redis':
       return { status: 0, headers: {}, body: redisReply(req.method) };
+    case 'liveness':
+      return livenessServer(ctx, req);
     case 'generic':
       // A database or cache that does not speak HTTP: it hangs up on the request.
       return { status: 0, headers: {}, body: '' };
   }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The documentation's liveness server (agnhost liveness, registry.k8s.io/liveness): /healthz
+// answers 200 for its first 10 seconds, 500 after.
+
+function livenessServer(ctx: AppContext, req: AppRequest): AppReply {
+  const seconds = (ctx.now - (ctx.state.startedAt ?? ctx.now)) / 1000;
+  const reply = (status: number, body: string): AppReply => ({
+    status,
+    headers: { Date: new Date(ctx.now).toUTCString(), 'Content-Length': String(byteLength(body)), 'Content-Type': 'text/plain; charset=utf-8' },
+    body,
+  });
+  const path = req.path.split('?')[0];
+  if (path === '/healthz') return seconds > 10 ? reply(500, `error: ${seconds}`) : reply(200, 'ok');
+  if (path === '/started') return reply(200, `${seconds}s`);
+  return reply(404, '404 page not found\n');
+}
+
+/** Whether an app's health changes with time alone (its probes must keep running to notice). */
+export const healthChangesWithTime = (app: AppKind) => app === 'liveness';
 
 // ---------------------------------------------------------------------------------------------
 // nginx
@@ -540,6 +562,7 @@ export function accessLogLine(ctx: AppContext, req: AppRequest, res: AppReply): 
       ctx.state.securityWarnedAt = ctx.now;
       return `1:M ${redisTime(ctx.now)} # Possible SECURITY ATTACK detected. It looks like somebody is sending POST or Host: commands to Redis. This is likely due to an attacker attempting to use Cross Protocol Scripting to compromise your Redis instance. Connection from ${req.clientIP}:${clientPort(req)} aborted.`;
     }
+    case 'liveness':
     case 'generic':
       return '';
   }
@@ -582,6 +605,7 @@ export function startupLogs(ctx: AppContext): string[] {
       if (flavour === 'http-echo') return [`${t} [INFO] server is listening on :${port}`];
       return [];
     }
+    case 'liveness':
     case 'generic':
       return [];
   }

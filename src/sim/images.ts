@@ -1,7 +1,7 @@
 // The image catalogue: which images and tags exist, how big they are, and what their
 // containers do when started without a command override. Data only; see container-run.ts.
 
-export type AppKind = 'nginx' | 'httpd' | 'bootcamp' | 'monolith' | 'redis' | 'echo' | 'generic';
+export type AppKind = 'nginx' | 'httpd' | 'bootcamp' | 'monolith' | 'redis' | 'echo' | 'liveness' | 'generic';
 
 export interface ImageInfo {
   /** Canonical repository, e.g. docker.io/library/nginx. */
@@ -68,7 +68,7 @@ export const IMAGES: ImageInfo[] = [
   { repository: 'docker.io/library/registry', tags: ['latest', versions('2|3')], sizeBytes: 10_000_000, entrypoint: ['/entrypoint.sh'], cmd: ['/etc/docker/registry/config.yml'], shell: true, server: true, app: 'generic', ports: [5000], memoryMi: 10 },
   { repository: 'registry.k8s.io/nginx-slim', tags: [/^0\.\d+$/], sizeBytes: 20_000_000, entrypoint: [], cmd: ['nginx', '-g', 'daemon off;'], shell: true, server: true, app: 'nginx', ports: [80], warmupSeconds: 1, memoryMi: 6 },
   { repository: 'registry.k8s.io/busybox', tags: ['latest', /^1\.\d+(\.\d+)?$/], sizeBytes: 1_300_000, entrypoint: [], cmd: ['sh'], shell: true, server: false, exitCode: 0, app: 'generic', memoryMi: 1 },
-  { repository: 'registry.k8s.io/liveness', tags: ['latest'], sizeBytes: 2_400_000, entrypoint: ['/server'], cmd: [], shell: false, server: true, app: 'generic', ports: [8080], memoryMi: 3 },
+  { repository: 'registry.k8s.io/liveness', tags: ['latest'], sizeBytes: 2_400_000, entrypoint: ['/server'], cmd: [], shell: false, server: true, app: 'liveness', ports: [8080], memoryMi: 3 },
   { repository: 'registry.k8s.io/goproxy', tags: [/^0\.\d+$/], sizeBytes: 5_000_000, entrypoint: ['/goproxy'], cmd: [], shell: false, server: true, app: 'generic', ports: [8080], memoryMi: 3 },
   { repository: 'registry.k8s.io/metrics-server/metrics-server', tags: [/^v0\.\d+\.\d+$/], sizeBytes: 19_500_000, entrypoint: ['/metrics-server'], cmd: [], shell: false, server: true, app: 'generic', ports: [10250], memoryMi: 18 },
   { repository: 'registry.k8s.io/ingress-nginx/controller', tags: [/^v1\.\d+\.\d+$/], sizeBytes: 105_000_000, entrypoint: ['/usr/bin/dumb-init', '--'], cmd: ['/nginx-ingress-controller'], shell: true, server: true, app: 'nginx', ports: [80, 443, 8443, 10254], memoryMi: 92 },
@@ -148,4 +148,13 @@ export function imageDigest(ref: ImageRef): string {
 /** containerStatuses[].imageID as containerd reports it: repository@sha256:digest. */
 export function imageID(ref: ImageRef): string {
   return `${ref.repository}@sha256:${imageDigest(ref)}`;
+}
+
+/**
+ * The app a container runs: its image's, except for images whose arguments pick one of several
+ * (agnhost's `liveness` subcommand is the documentation's liveness server on 8080).
+ */
+export function appOf(image: ImageInfo, c: { command?: string[]; args?: string[] }): ImageInfo {
+  if (image.repository === 'registry.k8s.io/e2e-test-images/agnhost' && !c.command && c.args?.[0] === 'liveness') return { ...image, app: 'liveness', ports: [8080] };
+  return image;
 }

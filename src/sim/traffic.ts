@@ -2,7 +2,7 @@
 // (per container run) and its logs, kept in the cluster state under apps[pod uid][container].
 import type { ApiServer } from '../api/server.ts';
 import type { Container, Pod } from '../api/types.ts';
-import { lookupImage, parseImageRef } from './images.ts';
+import { appOf, lookupImage, parseImageRef } from './images.ts';
 import { accessLogLine, httpRequest, startupLogs, type AppContext, type AppReply, type AppRequest } from './apps.ts';
 import { parseQuantity } from '../util/quantity.ts';
 import { replayLoop, type FollowedFile, type LoopState } from './script.ts';
@@ -36,8 +36,9 @@ function appsOf(api: ApiServer, pod: Pod): Record<string, ContainerApp> {
 
 export function appContext(api: ApiServer, pod: Pod, c: Container, state: Record<string, any>): AppContext | undefined {
   const ref = parseImageRef(c.image);
-  const image = ref ? lookupImage(ref).image : undefined;
-  if (!ref || !image) return undefined;
+  const found = ref ? lookupImage(ref).image : undefined;
+  if (!ref || !found) return undefined;
+  const image = appOf(found, c);
   const node = api.get('nodes', undefined, pod.spec.nodeName ?? '');
   let written: LayeredFilesystem | undefined;
   return {
@@ -67,6 +68,7 @@ export function containerStarted(api: ApiServer, pod: Pod, c: Container, plan: P
   const overridden = !!(c.command || c.args);
   const ctx = appContext(api, pod, c, app.state);
   const now = api.now();
+  if (ctx) ctx.state.startedAt ??= now;
   app.logs = ctx && !overridden ? startupLogs(ctx).map((line) => ({ t: now, line })) : plan.logs.map((l) => ({ t: now + l.afterMs, line: l.line }));
   if (plan.loop && (!ctx || overridden)) app.loop = { ...plan.loop, start: now };
 }

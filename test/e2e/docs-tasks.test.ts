@@ -102,3 +102,23 @@ test('exec sh -c: variables, arithmetic, loops and conditionals, $?, one-pass ex
     k.cleanup();
   }
 });
+
+test("the documentation's HTTP liveness probe: agnhost's liveness server fails /healthz after 10s and is restarted", () => {
+  const k = Sandbox.paused();
+  try {
+    k.ok(['apply', '-f', M('docs-liveness-http.yaml')]);
+    k.ok('sim advance 10s');
+    assert.match(k.ok('get pod liveness-http --no-headers'), /^liveness-http +1\/1 +Running +0 +10s\n$/);
+    const ip = k.ok('get pod liveness-http -o jsonpath={.status.podIP}');
+    assert.equal(k.ok(['curl', '-s', `${ip}:8080/healthz`]), 'ok');
+    k.ok('sim advance 7s');
+    assert.match(k.ok(['curl', '-si', `${ip}:8080/healthz`]), /^HTTP\/1\.1 500 Internal Server Error\r?\n([^\n]*\n)*\r?\nerror: 1\d(\.\d+)?$/, 'failing after its first 10s');
+    k.ok('sim advance 13s');
+    assert.match(k.ok('get pod liveness-http --no-headers'), /^liveness-http +1\/1 +Running +1 \(\d+s ago\) +30s\n$/);
+    const describe = k.ok('describe pod liveness-http');
+    assert.match(describe, /\n    Last State: +Terminated\n      Reason: +Error\n      Exit Code: +143\n/);
+    assert.match(describe, /Warning +Unhealthy +\d+s \(x3 over \d+s\) +kubelet +Liveness probe failed: HTTP probe failed with statuscode: 500\n/);
+  } finally {
+    k.cleanup();
+  }
+});
