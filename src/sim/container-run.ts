@@ -81,7 +81,7 @@ export function loopCommands(tool: ContainerTool): (cmd: string, args: string[],
 export const usesContainerTools = (body: string) => shellWords(body.replace(/[;|&()]/g, ' ')).some((w) => CONTAINER_TOOLS.has(w.split('/').pop()!));
 
 /** Tools whose output the process's log shows, run against the container itself (its files, its environment). */
-const CONTAINER_TOOLS = new Set(['cat', 'ls', 'env', 'printenv', 'uname', 'id', 'whoami', 'wc', 'head', 'grep', 'wget', 'curl', 'nslookup', 'df', 'ps', 'pwd']);
+const CONTAINER_TOOLS = new Set(['cat', 'ls', 'env', 'printenv', 'uname', 'id', 'whoami', 'wc', 'head', 'grep', 'wget', 'curl', 'nslookup', 'df', 'ps', 'pwd', 'test']);
 
 interface Outcome extends ScriptResult {
   waitsForHost?: string;

@@ -9,7 +9,7 @@ import { lookupImage, parseImageRef, type ImageInfo } from './images.ts';
 import { containerEnv, containerFiles } from './container-env.ts';
 import { curl, nslookup, wget, type ClientContext } from './client-tools.ts';
 import { shellWords } from './container-run.ts';
-import { arithmetic, runScript } from './script.ts';
+import { arithmetic, runScript, testExpr } from './script.ts';
 import { appContext } from './traffic.ts';
 import { httpRequest, type CommandOutput } from './apps.ts';
 import { rfc1123z } from '../util/time.ts';
@@ -179,7 +179,7 @@ class Shell {
   run(argv: string[], stdin = ''): CommandOutput {
     const [cmd, ...args] = argv;
     const name = cmd.split('/').pop()!;
-    const builtin = ['echo', 'exit', 'true', 'false', 'pwd', 'cd', 'export', 'test', 'sh', 'bash'].includes(name);
+    const builtin = ['echo', 'exit', 'true', 'false', 'pwd', 'cd', 'export', 'test', '[', 'sh', 'bash'].includes(name);
     const own = this.m.commands?.[name];
     if (own) return own(args);
     if (!builtin && !this.tools.has(name)) return fail(this.complain(`${cmd}: not found`, `${cmd}: not found`, `${cmd}: command not found`), 127);
@@ -319,7 +319,19 @@ class Shell {
         }
         return ok();
       case 'test':
-        return { stdout: '', stderr: '', exitCode: 0 };
+      case '[': {
+        const expr = name === '[' ? args.slice(0, -1) : args;
+        const file = (op: string, path: string) => {
+          const full = this.absolute(path);
+          const content = this.readFile(full);
+          const dir = this.listDir(full) !== undefined;
+          if (op === '-d') return dir;
+          if (op === '-f') return content !== undefined;
+          if (op === '-s') return !!content;
+          return content !== undefined || dir;
+        };
+        return { stdout: '', stderr: '', exitCode: testExpr(expr, file) ? 0 : 1 };
+      }
       case 'curl':
         return curl(this.m.api, this.client(), args);
       case 'wget': {

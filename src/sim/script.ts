@@ -24,6 +24,9 @@ export interface TimedFileOp {
   content?: string;
 }
 
+/** test's operators about files: answered by the container (or what the script itself wrote). */
+export const FILE_TESTS = new Set(['-e', '-f', '-d', '-s', '-r', '-w', '-x', '-L', '-h']);
+
 /** The file commands whose effects are kept (others only print). */
 const FILE_COMMANDS = new Set(['touch', 'mkdir', 'rm']);
 /** A bound on the file operations kept for one run (a loop writing a file keeps its first ones). */
@@ -560,8 +563,16 @@ export class Process {
         this.printText(printf(args[0] ?? '', args.slice(1)));
         return 0;
       case '[':
-      case 'test':
-        return testExpr(base === '[' ? args.slice(0, -1) : args) ? 0 : 1;
+      case 'test': {
+        const expr = base === '[' ? args.slice(0, -1) : args;
+        // File tests: what the script wrote itself, else the container's answer (exit code of `test`).
+        const file = (op: string, path: string) => {
+          const own = this.ownFile(path);
+          if (own !== undefined && op !== '-d') return op !== '-s' || own !== '';
+          return this.env.command('test', [op, path], this.env.now + this.t * 1000).exit === 0;
+        };
+        return testExpr(expr, file) ? 0 : 1;
+      }
       case 'seq': {
         const nums = args.map(Number);
         const [first, step, last] = nums.length >= 3 ? nums : nums.length === 2 ? [nums[0], 1, nums[1]] : [1, 1, nums[0]];
@@ -711,8 +722,9 @@ function matching(s: string, open: number): number {
   return s.length;
 }
 
-function testExpr(args: string[]): boolean {
-  if (args[0] === '!') return !testExpr(args.slice(1));
+export function testExpr(args: string[], file?: (op: string, path: string) => boolean): boolean {
+  if (file && args.length === 2 && FILE_TESTS.has(args[0])) return file(args[0], args[1]);
+  if (args[0] === '!') return !testExpr(args.slice(1), file);
   if (args.length === 0) return false;
   if (args.length === 1) return args[0] !== '';
   if (args.length === 2) {
