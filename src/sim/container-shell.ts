@@ -282,13 +282,32 @@ class Shell {
         return ok(picked.length ? `${picked.join('\n')}\n` : '');
       }
       case 'grep': {
-        const pattern = args.find((a) => !a.startsWith('-'));
-        const file = args.filter((a) => !a.startsWith('-'))[1];
+        // -i -v -c -q -n -E -F, combined or not; a basic pattern's \+ \? \| \( \) are the extended ones.
+        const flags = new Set(args.filter((a) => /^-[a-zA-Z]+$/.test(a)).flatMap((a) => [...a.slice(1)]));
+        const operands = args.filter((a) => !/^-[a-zA-Z]+$/.test(a));
+        const [pattern, file] = operands;
         const text = file ? this.readFile(file) : stdin;
-        if (!pattern || text === undefined) return fail(`grep: ${file}: No such file or directory`, 2);
-        const ci = args.includes('-i');
-        const hits = text.split('\n').filter((l) => (ci ? l.toLowerCase().includes(pattern.toLowerCase()) : l.includes(pattern)));
-        return hits.length ? ok(`${hits.join('\n')}\n`) : { stdout: '', stderr: '', exitCode: 1 };
+        if (pattern === undefined) return fail('Usage: grep [-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...', 2);
+        if (text === undefined) return fail(`grep: ${file}: No such file or directory`, 2);
+        const source = flags.has('F')
+          ? pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+          : flags.has('E')
+            ? pattern
+            : pattern.replace(/\\([+?|(){}])|([+?|(){}])/g, (_, escaped, plain) => (escaped ? escaped : `\\${plain}`));
+        let re: RegExp;
+        try {
+          re = new RegExp(source, flags.has('i') ? 'i' : '');
+        } catch {
+          return fail(`grep: bad regex '${pattern}'`, 2);
+        }
+        const lines = text.split('\n');
+        if (lines.at(-1) === '') lines.pop();
+        const hits = lines.map((l, i) => ({ l, n: i + 1 })).filter(({ l }) => re.test(l) !== flags.has('v'));
+        const code = hits.length ? 0 : 1;
+        if (flags.has('q')) return { stdout: '', stderr: '', exitCode: code };
+        if (flags.has('c')) return { stdout: `${hits.length}\n`, stderr: '', exitCode: code };
+        const out = hits.map(({ l, n }) => (flags.has('n') ? `${n}:${l}` : l));
+        return { stdout: out.length ? `${out.join('\n')}\n` : '', stderr: '', exitCode: code };
       }
       case 'wc': {
         const text = args.filter((a) => !a.startsWith('-'))[0] ? this.readFile(args.filter((a) => !a.startsWith('-'))[0]) ?? '' : stdin;

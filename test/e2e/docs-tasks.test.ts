@@ -94,6 +94,7 @@ test('exec sh -c: variables, arithmetic, loops and conditionals, $?, one-pass ex
     assert.equal(sh('bb', 'x=hello; echo "$x"; echo $((2+3*4)); y=$(echo a$x); echo $y; false; echo $?'), 'hello\n14\nahello\n1\n');
     assert.equal(sh('bb', 'for i in 1 2 3; do echo "n=$i $((i*2))"; done; i=0; while [ $i -lt 2 ]; do i=$((i+1)); echo w$i > /tmp/w$i; done; cat /tmp/w2'), 'n=1 2\nn=2 4\nn=3 6\nw2\n');
     assert.equal(sh('bb', 'ls /tmp'), 'w1\nw2\n');
+    assert.equal(sh('bb', 'A=1 env | grep ^A=; env | grep -c ^PATH=; env | grep -E "^(HOME|HOSTNAME)="; env | grep -q NOPE; echo $?; echo "a+b" | grep -F "a+b"; echo aab | grep "a\\+b"'), 'A=1\n1\nHOSTNAME=bb\nHOME=/root\n1\na+b\naab\n');
     assert.equal(sh('bb', 'if [ -f /etc/hostname ]; then echo yes; else echo no; fi; [ -d /tmp ] && echo dir; [ -f /nope ] || echo nofile; test -e /tmp/w1; echo $?'), 'yes\ndir\nnofile\n0\n');
     k.ok(['run', 'ready', '--image=busybox:1.36', '--', 'sh', '-c', 'touch /tmp/ready; if [ -f /tmp/ready ]; then echo ready; fi; [ -d /etc ] && echo etc; [ -f /nope ] || echo none']);
     k.ok('sim advance 10s');
