@@ -379,12 +379,7 @@ class Shell {
         return { seconds: 0, lines: text ? text.replace(/\n$/, '').split('\n') : [], exit: o.exitCode };
       },
     });
-    for (const f of r.files ?? []) {
-      if (f.op === 'write' || f.op === 'append') this.writeFile(f.path, f.content ?? '', f.op === 'append');
-      else if (f.op === 'mkdir') this.fs.mkdir(f.path);
-      else if (f.op === 'rm') this.fs.remove(f.path);
-      else if (this.readFile(f.path) === undefined) this.writeFile(f.path, '');
-    }
+    for (const { s: _, ...f } of r.files ?? []) this.fs.apply({ ...f, at: this.m.api.now() });
     const stdout = r.lines.map((l) => `${l.text}\n`).join('');
     return { stdout, stderr: '', exitCode: r.exit };
   }

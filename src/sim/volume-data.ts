@@ -5,7 +5,10 @@
 import type { ApiServer } from '../api/server.ts';
 import type { Container, KObject, Pod } from '../api/types.ts';
 import type { FileOp } from './container-run.ts';
-import { replayLoopFiles, type LoopState } from './script.ts';
+import { replayLoopFiles, type LoopState, type TimedFileOp } from './script.ts';
+
+/** A file operation at the moment (ms) it happens. */
+type TimedOp = Omit<TimedFileOp, 's'> & { at: number };
 
 /** The rounds of a loop replayed at once at the most: a file written every second for a week keeps its latest rounds. */
 const MAX_LOOP_ROUNDS = 1000;
@@ -96,8 +99,10 @@ export function processStopped(api: ApiServer, pod: Pod, c: Container): void {
   api.dirty = true;
 }
 
-/** When the pod's processes next do something to a file, if they still will. */
-/** (Rounds of loops are not counted: they are applied when the files are looked at.) */
+/**
+ * When the pod's processes next do something to a file, if they still will (rounds of loops are
+ * not counted: they are applied when the files are looked at).
+ */
 export function nextFileOpAt(api: ApiServer, pod: Pod): number | undefined {
   const times = Object.entries(api.state.pendingFiles ?? {})
     .filter(([key, e]) => key.startsWith(`${pod.metadata.uid}/`) && e.ops.length)
@@ -121,7 +126,7 @@ export function applyDueFileOps(api: ApiServer, pod: Pod): boolean {
     if (loop) loop.appliedTo = now;
     if (!due.length && !rounds.length) continue;
     const fs = filesystemOf(api, pod, c, entry.restarts);
-    for (const o of [...due, ...rounds]) fs.apply(o as FileOp & { at: number });
+    for (const o of [...due, ...rounds]) fs.apply(o as TimedOp);
     entry.ops = entry.ops.slice(due.length);
     if (!entry.ops.length && !entry.loop) delete pending[key];
     api.dirty = true;
@@ -202,7 +207,7 @@ export class LayeredFilesystem {
   }
 
   /** One of a process's file operations, at the time it made it. */
-  apply(o: FileOp & { at: number }): void {
+  apply(o: TimedOp): void {
     if (o.op === 'write' || o.op === 'append') this.write(o.path, o.content ?? '', o.op === 'append', o.at);
     else if (o.op === 'touch') this.read(o.path) ?? this.write(o.path, '', false, o.at);
     else if (o.op === 'mkdir') this.mkdir(o.path, o.at);

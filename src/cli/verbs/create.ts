@@ -74,7 +74,7 @@ export function deploymentFor(name: string, images: string[], replicas: number, 
 }
 
 /** What the client adds to an object it builds (`creationTimestamp: null`, empty status) but does not send. */
-function stripClientFields(o: KObject): KObject {
+export function stripClientFields(o: KObject): KObject {
   const strip = (v: any): any => {
     if (Array.isArray(v)) return v.map(strip);
     if (!v || typeof v !== 'object') return v;

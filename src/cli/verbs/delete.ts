@@ -11,7 +11,7 @@ import { allOpts, intFlag } from '../program.ts';
 import { parseResourceArgs } from '../resource-args.ts';
 import { resolveTarget, withCluster, type Target } from '../../sim/session.ts';
 import { out, err } from '../io.ts';
-import { dryRunMode } from './mutation-output.ts';
+import { dryRunMode, dryRunSuffix } from './mutation-output.ts';
 import { pause } from '../../sim/clock.ts';
 
 const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public'];
@@ -103,7 +103,7 @@ export function registerDelete(program: Command): void {
               continue;
             }
             const ref = qualifiedSingular(req.type);
-            lines.push(opts.output === 'name' ? `${ref}/${v.metadata.name}` : `${ref} "${v.metadata.name}" ${opts.force ? 'force deleted' : 'deleted'}${DRY_RUN_SUFFIX[dryRun]}`);
+            lines.push(opts.output === 'name' ? `${ref}/${v.metadata.name}` : `${ref} "${v.metadata.name}" ${opts.force ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}`);
             if (dryRun === 'none') pending.push(api.delete(req.type, v.metadata.namespace, v.metadata.name, { gracePeriodSeconds: grace }));
           }
         }
@@ -144,7 +144,7 @@ async function deleteFromFiles(opts: any, grace: number | undefined): Promise<vo
       const dryRun = dryRunMode(opts.dryRun);
       if (dryRun === 'none') pending.push(api.delete(rt, ns, name, { gracePeriodSeconds: grace }));
       const ref = qualifiedSingular(rt);
-      return opts.output === 'name' ? `${ref}/${name}\n` : `${ref} "${name}" ${opts.force ? 'force deleted' : 'deleted'}${DRY_RUN_SUFFIX[dryRun]}\n`;
+      return opts.output === 'name' ? `${ref}/${name}\n` : `${ref} "${name}" ${opts.force ? 'force deleted' : 'deleted'}${dryRunSuffix(dryRun)}\n`;
     });
     return { ...result, paused: api.state.clock.paused };
   });
@@ -153,8 +153,6 @@ async function deleteFromFiles(opts: any, grace: number | undefined): Promise<vo
   if (errors.length) process.exitCode = 1;
   if (opts.wait !== 'false' && !paused && pending.length) await waitForDeletion(target, pending);
 }
-
-const DRY_RUN_SUFFIX = { none: '', client: ' (dry run)', server: ' (server dry run)' } as const;
 
 async function waitForDeletion(target: Target, objects: KObject[]): Promise<void> {
   let stop = false;

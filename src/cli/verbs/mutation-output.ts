@@ -23,6 +23,9 @@ export function dryRunMode(v: string | boolean | undefined): DryRun {
 
 const GENERIC = ['go-template', 'go-template-file', 'json', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file', 'name', 'template', 'templatefile', 'yaml'];
 
+/** What kubectl's printer appends to an operation under --dry-run. */
+export const dryRunSuffix = (dryRun: DryRun) => ({ none: '', client: ' (dry run)', server: ' (server dry run)' })[dryRun];
+
 export function printCreated(obj: KObject, operation: string, output: string | undefined, dryRun: DryRun): string {
   checkOutputFormat(output, GENERIC);
   const ref = `${qualifiedSingular(resourceForKind(obj.kind))}/${obj.metadata.name}`;
@@ -30,6 +33,5 @@ export function printCreated(obj: KObject, operation: string, output: string | u
   if (output === 'yaml') return toYaml(obj);
   if (output === 'json') return toJson(obj, dryRun !== 'client');
   if (output?.startsWith('jsonpath')) return render([{ type: resourceForKind(obj.kind), objects: [obj] }], { output, single: true }, { now: Date.now() } as any);
-  const suffix = dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : '';
-  return `${ref} ${operation}${suffix}\n`;
+  return `${ref} ${operation}${dryRunSuffix(dryRun)}\n`;
 }

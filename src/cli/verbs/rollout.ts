@@ -17,7 +17,7 @@ import { writePodTemplate } from '../../printers/describe/workloads.ts';
 import { controllerOf } from '../../controllers/replicaset.ts';
 import { templateKey } from '../../controllers/deployment.ts';
 import { recordChangeCause } from './change-cause.ts';
-import { dryRunMode } from './mutation-output.ts';
+import { dryRunMode, dryRunSuffix } from './mutation-output.ts';
 
 const REVISION = 'deployment.kubernetes.io/revision';
 const revisionOf = (o: KObject) => Number(o.metadata.annotations?.[REVISION] ?? 0);
@@ -113,11 +113,9 @@ async function rolloutStatus(target: Target, args: string[], o: any): Promise<vo
     out(`${st.line}\n`);
     return st.done;
   };
-  const paused = withCluster(target.cluster, (api) => {
-    checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
-    if (!api.state.clock.paused) return undefined;
-    // Paused: simulated time moves on, event by event, until the rollout is done, fails or times out;
-    // a status line is printed each time the object changes, as kubectl's watch does.
+  // Paused: simulated time moves on, event by event, until the rollout is done, fails or times out;
+  // a status line is printed each time the object changes, as kubectl's watch does.
+  const stepPaused = (api: ApiServer): { done: boolean; failure?: string } => {
     let seen = '';
     let failure: string | undefined;
     const done = runUntilDone(api, api.now() + (timeoutMs || PAUSED_WATCH_HORIZON_MS), () => {
@@ -131,18 +129,14 @@ async function rolloutStatus(target: Target, args: string[], o: any): Promise<vo
       return st.done || !watch;
     });
     return { done, failure };
-  });
-  if (paused) {
-    if (paused.failure) throw new CliError(paused.failure);
-    if (!paused.done) throw new CliError('timed out waiting for the condition');
-    return;
-  }
-  const result = await watchLoop({
+  };
+  const result = await watchLoop<{ done: boolean; failure?: string }>({
     cluster: target.cluster,
     timeoutMs,
     start: (api) => {
       checkAccess(api, target, attributesFor(ref.type, 'get', target.namespace, ref.name));
-      return report(api.get(ref.type, target.namespace, ref.name));
+      if (api.state.clock.paused) return stepPaused(api);
+      return { done: report(api.get(ref.type, target.namespace, ref.name)) };
     },
     onChanges: (api, entries) => {
       if (!watch) return true;
@@ -154,7 +148,9 @@ async function rolloutStatus(target: Target, args: string[], o: any): Promise<vo
       return false;
     },
   });
-  if (result.initial || !watch || result.paused) return;
+  if (result.initial.failure) throw new CliError(result.initial.failure);
+  if (result.paused && !result.initial.done) throw new CliError('timed out waiting for the condition');
+  if (result.initial.done || !watch || result.paused) return;
   if (result.timedOut) throw new CliError('timed out waiting for the condition');
 }
 
@@ -232,7 +228,7 @@ function rolloutUndo(target: Target, args: string[], o: any): void {
       copy.metadata.annotations = Object.fromEntries([...kept, ...fromRS]);
       const dryRun = dryRunMode(o.dryRun);
       if (dryRun === 'none') api.replace(copy);
-      return `${ref0} rolled back${dryRun === 'client' ? ' (dry run)' : dryRun === 'server' ? ' (server dry run)' : ''}`;
+      return `${ref0} rolled back${dryRunSuffix(dryRun)}`;
     }),
   );
   for (const l of lines) out(`${l}\n`);

@@ -8,7 +8,7 @@ import { attributesFor, checkAccess } from '../access.ts';
 import { resourceForKind } from '../../api/resources.ts';
 import { parseImageRef } from '../../sim/images.ts';
 import { addDryRunOptions, dryRunMode, printCreated } from './mutation-output.ts';
-import { withNamespace } from './create.ts';
+import { stripClientFields, withNamespace } from './create.ts';
 import { parseKeyValues } from './key-values.ts';
 import { out, err } from '../io.ts';
 import type { Pod } from '../../api/types.ts';
@@ -121,10 +121,8 @@ export function registerRun(program: Command): void {
     const target = resolveTarget(o);
     const created = withCluster(target.cluster, (api) => {
       const create = (obj: KObject) => {
-        const { creationTimestamp: _, ...meta } = obj.metadata as any;
         checkAccess(api, target, attributesFor(resourceForKind(obj.kind), 'create', target.namespace));
-        const { status: __, ...rest } = obj;
-        return api.create({ ...(obj.kind === 'Pod' ? obj : rest), metadata: { ...meta, namespace: target.namespace } }, { dryRun: dryRun === 'server' });
+        return api.create(stripClientFields(withNamespace(obj, target.namespace)), { dryRun: dryRun === 'server' });
       };
       const createdPod = create(pod);
       let createdService: KObject | undefined;
@@ -149,9 +147,8 @@ export function registerRun(program: Command): void {
 async function runAttached(name: string, pod: KObject, o: any, rest: string[]): Promise<void> {
   const target = resolveTarget(o);
   withCluster(target.cluster, (api) => {
-    const { creationTimestamp: _, ...meta } = pod.metadata as any;
     checkAccess(api, target, attributesFor(resourceForKind('Pod'), 'create', target.namespace));
-    api.create({ ...pod, metadata: { ...meta, namespace: target.namespace } });
+    api.create(stripClientFields(withNamespace(pod, target.namespace)));
   });
   await watchLoop({
     cluster: target.cluster,

@@ -135,12 +135,7 @@ export function registerTop(program: Command): void {
   const top = program
     .command('top')
     .summary('Display resource (CPU/memory) usage')
-    .description('Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.')
-    .action((_o, cmd: Command) => {
-      // Without a subcommand kubectl prints the help, to stderr, and fails.
-      err(cmd.helpInformation());
-      process.exitCode = 1;
-    });
+    .description('Display resource (CPU/memory) usage.\n\n The top command allows you to see the resource consumption for nodes or pods.\n\n This command requires Metrics Server to be correctly configured and working on the server.');
   top
     .command('node')
     .alias('nodes')
